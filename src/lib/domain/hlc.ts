@@ -73,7 +73,9 @@ export function receive(last: Hlc, remote: Hlc, now: number): Hlc {
 export function clampHlc(value: string, now: number): string {
 	const hlc = parseHlc(value);
 	const bound = now + maxDriftMs;
-	return hlc.wall > bound ? formatHlc({ wall: bound, counter: hlc.counter, node: hlc.node }) : value;
+	return hlc.wall > bound
+		? formatHlc({ wall: bound, counter: hlc.counter, node: hlc.node })
+		: value;
 }
 
 export function compareHlc(a: string, b: string): number {

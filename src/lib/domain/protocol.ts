@@ -23,10 +23,7 @@ export const limits = {
 	tombstoneDays: 90
 } as const;
 
-export const IdSchema = v.pipe(
-	v.string('An id is text.'),
-	v.check(isUuid, 'An id is a UUID.')
-);
+export const IdSchema = v.pipe(v.string('An id is text.'), v.check(isUuid, 'An id is a UUID.'));
 export const HlcSchema = v.pipe(
 	v.string('A clock is text.'),
 	v.maxLength(120, 'A clock value is too long.'),
@@ -53,7 +50,10 @@ export const PushBatchSchema = v.strictObject({
 	mutations: v.pipe(
 		v.array(MutationSchema),
 		v.minLength(1, 'A batch holds at least one mutation.'),
-		v.maxLength(limits.mutationsPerBatch, `A batch holds at most ${limits.mutationsPerBatch} mutations.`)
+		v.maxLength(
+			limits.mutationsPerBatch,
+			`A batch holds at most ${limits.mutationsPerBatch} mutations.`
+		)
 	)
 });
 export type PushBatch = v.InferOutput<typeof PushBatchSchema>;

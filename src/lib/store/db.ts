@@ -1,0 +1,105 @@
+/**
+ * The one Dexie database of a device.
+ *
+ * - `records` holds every synced record in its merged local state: the last confirmed state
+ *   (what the hub has acknowledged or sent) joined with the pending patches of the outbox.
+ *   `confirmed` is kept beside it so a discarded rejection can be rolled back.
+ * - `outbox` holds pending mutations grouped in rows (a bulk write is one row per
+ *   `limits.mutationsPerBatch` mutations); `records` is a multi-entry index of the ids a row
+ *   touches; a row leaves only once the hub confirmed it.
+ * - `meta` holds small keyed values: identity, the local HLC, per-space cursors.
+ *
+ * Nothing here touches `indexedDB` at import time: SvelteKit imports this module in Node.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { Mutation } from '$lib/domain/protocol';
+import type { RecordType } from '$lib/domain/records';
+import type { RecordState } from '$lib/domain/merge';
+import { dbStatus } from './status.svelte';
+
+export interface LocalRecord extends RecordState {
+	id: string;
+	type: RecordType;
+	space: string;
+	author: string;
+	/** 1 when the tombstone won; a number so it can be indexed. */
+	deleted: 0 | 1;
+	/** The state the hub has confirmed, without pending local patches. */
+	confirmed?: RecordState;
+}
+
+export type OutboxState = 'waiting' | 'sent' | 'rejected';
+
+export interface Rejection {
+	code: string;
+	message: string;
+}
+
+export interface OutboxRow {
+	seq?: number;
+	mutations: Mutation[];
+	/** Ids of the records the mutations touch (multi-entry index). */
+	records: string[];
+	state: OutboxState;
+	/** For a rejected row: the reason for each mutation, same order as `mutations`. */
+	reasons?: Rejection[];
+}
+
+export interface MetaRow {
+	key: string;
+	value: unknown;
+}
+
+export class PlazaDb extends Dexie {
+	records!: EntityTable<LocalRecord, 'id'>;
+	outbox!: EntityTable<OutboxRow, 'seq'>;
+	meta!: EntityTable<MetaRow, 'key'>;
+
+	constructor(options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
+		super('plaza', options);
+		this.version(1).stores({
+			records: 'id, space, [space+type]',
+			outbox: '++seq, *records, state',
+			meta: 'key'
+		});
+		// Another tab opened a newer version: step aside (Dexie closes us) and ask for a reload.
+		this.on('versionchange', () => {
+			dbStatus.set('outdated');
+		});
+	}
+}
+
+let instance: PlazaDb | null = null;
+
+/** The device's database, created on first use. */
+export function getDb(): PlazaDb {
+	instance ??= new PlazaDb();
+	return instance;
+}
+
+/**
+ * Swap the current database without closing the old one (tests give each test, or each
+ * simulated device, its own fake IndexedDB). `null` forgets it.
+ */
+export function replaceDb(db: PlazaDb | null): void {
+	instance = db;
+}
+
+/**
+ * Open the database and record whether IndexedDB works here. Private windows of some browsers
+ * refuse it: the UI then says that nothing will be kept.
+ */
+export async function openDb(): Promise<boolean> {
+	if (typeof indexedDB === 'undefined' && !instance) {
+		dbStatus.set('unavailable');
+		return false;
+	}
+	try {
+		await getDb().open();
+		dbStatus.set('open');
+		return true;
+	} catch {
+		dbStatus.set('unavailable');
+		return false;
+	}
+}

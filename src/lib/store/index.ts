@@ -1,0 +1,14 @@
+/** The local store as the UI sees it: writes, live reads, outbox actions, identity, storage. */
+export { createIdea, updateIdea, deleteIdea, bulkCreateIdeas } from './records';
+export { ideasInSpace, idea, outboxSummary, rejectedMutations } from './queries';
+export type { IdeaView, SyncState, OutboxSummary, RejectedMutation } from './queries';
+export { retryRejected, discardRejected, exportUnsynced } from './outbox';
+export type { UnsyncedExport } from './outbox';
+export { getIdentity, setDisplayName } from './identity';
+export type { Identity } from './identity';
+export { storageState } from './persistence';
+export type { StorageState } from './persistence';
+export { LiveQuery, live } from './live.svelte';
+export { dbStatus } from './status.svelte';
+export type { DbState } from './status.svelte';
+export { openDb } from './db';
