@@ -11,7 +11,13 @@ const config = {
 		// workbox-window registers the service worker so the update prompt is ours to control.
 		serviceWorker: { register: false },
 		version: { name: process.env.PLAZA_VERSION ?? String(Date.now()), pollInterval: 0 },
-		alias: { $tests: 'tests' }
+		alias: { $tests: 'tests' },
+		typescript: {
+			// Type-check and lint the benchmark and tool configs with the app's settings.
+			config: (tsconfig) => {
+				tsconfig.include.push('../bench/**/*.ts', '../playwright.config.ts');
+			}
+		}
 	}
 };
 

@@ -1,0 +1,84 @@
+/**
+ * The storage engines every server suite runs on: PGlite in memory always, PostgreSQL too when
+ * DATABASE_URL is set. Each test database is fresh: PGlite a new in-memory instance, PostgreSQL
+ * a new `plaza_test_<random>` database, dropped afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDb, type Db } from '../../src/lib/server/db/client';
+import { createHub, type Hub } from '../../src/lib/server/hub';
+
+export interface TestDatabase {
+	/** A connection to this database; on PostgreSQL each call is a separate pool. */
+	open(): Promise<Db>;
+	/** A hub on a new connection to this database; `wrap` may stand between hub and database. */
+	hub(wrap?: (db: Db) => Db): Promise<Hub>;
+	/** Closes every connection and hub opened here and removes the database. */
+	drop(): Promise<void>;
+}
+
+export interface Engine {
+	name: 'pglite' | 'postgres';
+	create(): Promise<TestDatabase>;
+}
+
+function tracked(openOne: () => Promise<Db>, dropAll: () => Promise<void>): TestDatabase {
+	const hubs: Hub[] = [];
+	const dbs: Db[] = [];
+	return {
+		async open() {
+			const db = await openOne();
+			dbs.push(db);
+			return db;
+		},
+		async hub(wrap = (db: Db) => db) {
+			const hub = await createHub(wrap(await this.open()), { purgeEveryMs: 0 });
+			hubs.push(hub);
+			return hub;
+		},
+		async drop() {
+			for (const hub of hubs) await hub.live.close();
+			for (const db of dbs) await db.close();
+			await dropAll();
+		}
+	};
+}
+
+const pglite: Engine = {
+	name: 'pglite',
+	async create() {
+		// One in-memory instance shared by every "connection": PGlite is single-connection.
+		const shared = await openDb({ dataDir: 'memory://' });
+		const view: Db = { ...shared, close: async () => {} };
+		return tracked(
+			async () => view,
+			() => shared.close()
+		);
+	}
+};
+
+function withDatabase(url: string, database: string): string {
+	const parsed = new URL(url);
+	parsed.pathname = `/${database}`;
+	return parsed.toString();
+}
+
+const postgres: Engine = {
+	name: 'postgres',
+	async create() {
+		const adminUrl = process.env.DATABASE_URL!;
+		const name = `plaza_test_${randomBytes(6).toString('hex')}`;
+		const admin = new pg.Client({ connectionString: adminUrl });
+		await admin.connect();
+		await admin.query(`CREATE DATABASE ${name}`);
+		return tracked(
+			() => openDb({ databaseUrl: withDatabase(adminUrl, name) }),
+			async () => {
+				await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+				await admin.end();
+			}
+		);
+	}
+};
+
+export const engines: Engine[] = process.env.DATABASE_URL ? [pglite, postgres] : [pglite];
