@@ -1,6 +1,10 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// Kit loads this file more than once per build (and in a child process); fixing the version in
+// the environment keeps client and server on the same one.
+process.env.PLAZA_VERSION ??= String(Date.now());
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -10,7 +14,10 @@ const config = {
 		adapter: adapter({ out: process.env.PLAZA_OUT ?? 'build', precompress: false }),
 		// workbox-window registers the service worker so the update prompt is ours to control.
 		serviceWorker: { register: false },
-		version: { name: process.env.PLAZA_VERSION ?? String(Date.now()), pollInterval: 0 },
+		version: { name: process.env.PLAZA_VERSION, pollInterval: 0 },
+		// The service worker answers every navigation with the shell of `/`, so its asset URLs
+		// must be absolute or a deep link would look for /s/_app/….
+		paths: { relative: false },
 		alias: { $tests: 'tests' },
 		typescript: {
 			// Type-check and lint the benchmark and tool configs with the app's settings.

@@ -1,0 +1,50 @@
+import { devices } from '@playwright/test';
+import { expect, test } from './harness/test';
+import { IdeaPage } from './pages/idea-page';
+import { SpacePage } from './pages/space-page';
+
+const phone = devices['Pixel 7'];
+
+test('two phones in one space see each other’s ideas, edits and deletes live', async ({
+	browser,
+	baseURL,
+	space
+}) => {
+	const contexts = await Promise.all([
+		browser.newContext({ ...phone, baseURL }),
+		browser.newContext({ ...phone, baseURL })
+	]);
+	try {
+		const [alice, bob] = await Promise.all(
+			contexts.map(async (context) => new SpacePage(await context.newPage()))
+		);
+		if (!alice || !bob) throw new Error('two pages expected');
+		await alice.goto(space);
+		await bob.goto(space);
+		await expect(bob.emptyState).toBeVisible();
+
+		await alice.addIdea({
+			title: 'Car-free Sundays',
+			text: 'Close the ring road',
+			category: 'mobility'
+		});
+		await expect(bob.item('Car-free Sundays')).toBeVisible({ timeout: 5000 });
+		await expect(bob.item('Car-free Sundays')).toContainText('Close the ring road');
+
+		const id = await bob.recordId('Car-free Sundays');
+		const editor = new IdeaPage(bob.page);
+		await editor.goto(space, id);
+		await editor.rename('Car-free first Sundays');
+		await expect(alice.item('Car-free first Sundays')).toBeVisible({ timeout: 5000 });
+		await expect(alice.item('Car-free Sundays')).toHaveCount(0);
+
+		await bob.goto(space);
+		await expect(bob.item('Car-free first Sundays')).toBeVisible();
+		await alice.delete('Car-free first Sundays');
+		await expect(alice.items).toHaveCount(0);
+		await expect(bob.item('Car-free first Sundays')).toHaveCount(0, { timeout: 5000 });
+		await expect(bob.emptyState).toBeVisible();
+	} finally {
+		await Promise.all(contexts.map((context) => context.close()));
+	}
+});

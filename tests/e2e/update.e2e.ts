@@ -1,0 +1,42 @@
+import { buildA, buildB, builtVersion } from './harness/builds';
+import { expect, test, waitForServiceWorker } from './harness/test';
+import { SettingsPage } from './pages/settings-page';
+import { SpacePage } from './pages/space-page';
+
+test('a new version waits for the person to reload', async ({ page, hub, space }) => {
+	const versionA = builtVersion(buildA);
+	const versionB = builtVersion(buildB);
+	expect(versionB).not.toBe(versionA);
+
+	const settings = new SettingsPage(page);
+	await settings.goto();
+	await expect(settings.appVersion).toHaveText(versionA);
+	const spacePage = new SpacePage(page);
+	await spacePage.goto(space);
+	await waitForServiceWorker(page);
+	await expect(spacePage.updatePrompt).toBeHidden();
+
+	await hub.restart({ buildDir: buildB.dir });
+	// A marker on window survives only as long as the page is not reloaded.
+	await page.evaluate(() => Object.assign(window, { plazaE2eMarker: 'still here' }));
+	await spacePage.title.fill('Half-typed idea');
+	await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.getRegistration();
+		await registration?.update();
+	});
+
+	await expect(spacePage.updatePrompt).toBeVisible({ timeout: 20_000 });
+	await expect(spacePage.updatePrompt).toContainText('A new version is ready.');
+	await expect(spacePage.title).toHaveValue('Half-typed idea');
+	expect(await page.evaluate(() => (window as { plazaE2eMarker?: string }).plazaE2eMarker)).toBe(
+		'still here'
+	);
+
+	await spacePage.reloadForUpdate();
+	await expect
+		.poll(() => page.evaluate(() => (window as { plazaE2eMarker?: string }).plazaE2eMarker))
+		.toBeUndefined();
+	await settings.goto();
+	await expect(settings.appVersion).toHaveText(versionB);
+	await expect(settings.updatePrompt).toBeHidden();
+});
