@@ -32,10 +32,12 @@ test('a new version waits for the person to reload', async ({ page, hub, space }
 		'still here'
 	);
 
+	const reloaded = page.waitForEvent('load');
 	await spacePage.reloadForUpdate();
-	await expect
-		.poll(() => page.evaluate(() => (window as { plazaE2eMarker?: string }).plazaE2eMarker))
-		.toBeUndefined();
+	await reloaded;
+	expect(
+		await page.evaluate(() => (window as { plazaE2eMarker?: string }).plazaE2eMarker)
+	).toBeUndefined();
 	await settings.goto();
 	await expect(settings.appVersion).toHaveText(versionB);
 	await expect(settings.updatePrompt).toBeHidden();
