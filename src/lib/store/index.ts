@@ -12,3 +12,4 @@ export { LiveQuery, live } from './live.svelte';
 export { dbStatus } from './status.svelte';
 export type { DbState } from './status.svelte';
 export { openDb } from './db';
+export { onLocalWrite } from './local-writes';

@@ -13,6 +13,7 @@ import { limits } from '$lib/domain/protocol';
 import { getDb, type LocalRecord, type OutboxRow, type PlazaDb, type Rejection } from './db';
 import { ensureIdentity } from './meta';
 import { translateStorageError } from './persistence';
+import { announceLocalWrite } from './local-writes';
 
 const encoder = new TextEncoder();
 
@@ -127,12 +128,14 @@ export async function applyPushResults(results: BatchResult[]): Promise<void> {
 /** Queue the rejected mutations of a row again as a new row; returns the new seq. */
 export async function retryRejected(seq: number): Promise<number | undefined> {
 	const db = getDb();
-	return db.transaction('rw', db.outbox, async () => {
+	const queued = await db.transaction('rw', db.outbox, async () => {
 		const row = await db.outbox.get(seq);
 		if (!row || row.state !== 'rejected') return undefined;
 		await db.outbox.delete(seq);
 		return db.outbox.add({ mutations: row.mutations, records: row.records, state: 'waiting' });
 	});
+	if (queued !== undefined) announceLocalWrite();
+	return queued;
 }
 
 /**

@@ -13,6 +13,7 @@ import { IdeaFormSchema, type IdeaForm } from '$lib/domain/records';
 import { SpaceIdSchema } from '$lib/domain/space';
 import { getDb, type LocalRecord, type PlazaDb } from './db';
 import { ensureIdentity, getMeta, metaKeys, openClock, setMeta, type Identity } from './meta';
+import { announceLocalWrite } from './local-writes';
 import { requestPersistence, translateStorageError } from './persistence';
 
 const IdeaFormPatchSchema = v.partial(IdeaFormSchema);
@@ -49,6 +50,7 @@ async function write(writer: Writer): Promise<void> {
 	} catch (error) {
 		throw translateStorageError(error);
 	}
+	announceLocalWrite();
 	if (firstContribution) void requestPersistence();
 }
 

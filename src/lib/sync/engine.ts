@@ -11,6 +11,7 @@
 import { PlazaError } from '$lib/domain/errors';
 import { openDb } from '$lib/store/db';
 import { getIdentity } from '$lib/store/identity';
+import { onLocalWrite } from '$lib/store/local-writes';
 import {
 	setLastSyncedAt,
 	spaceMeta,
@@ -69,6 +70,7 @@ export class SyncEngine {
 		this.#post = (message) => channel?.postMessage(message);
 		this.#cleanup.push(acquireLeadership(env.locks, () => this.#lead()));
 		this.#post({ type: 'hello' });
+		this.#cleanup.push(onLocalWrite(() => this.nudge()));
 		this.#cleanup.push(env.onOnline(() => void this.syncNow()));
 		this.#cleanup.push(env.onVisible(() => void this.syncNow()));
 	}

@@ -100,12 +100,12 @@ describe('push results', () => {
 		expect(env.timers.delays()).toEqual([]);
 	});
 
-	it('debounces nudges after local writes into one sync', async () => {
+	it('syncs a second after local writes, several writes in one sync', async () => {
 		await start();
 		await createIdea('park', ideaForm());
-		engine.nudge();
-		engine.nudge();
-		engine.nudge();
+		await createIdea('park', ideaForm({ title: 'Second' }));
+		await updateIdea(await createIdea('park', ideaForm({ title: 'Third' })), { text: 'Edited' });
+		expect(hub.pushes).toHaveLength(0);
 		expect(env.timers.delays().filter((ms) => ms === 1000)).toHaveLength(1);
 		env.timers.fire(1000);
 		await engine.settled();
