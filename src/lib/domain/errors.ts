@@ -19,7 +19,15 @@ export const errorCodes = [
 	'server-error',
 	'network',
 	'quota-exceeded',
-	'storage-unavailable'
+	'storage-unavailable',
+	'already-set-up',
+	'invalid-credentials',
+	'invite-expired',
+	'unknown-join-code',
+	'unknown-space',
+	'space-closed',
+	'token-revoked',
+	'needs-connection'
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

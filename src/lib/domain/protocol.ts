@@ -128,6 +128,9 @@ export interface RemoteRecord {
 	author: string;
 	fields: Record<string, string | number | boolean | null>;
 	clocks: Record<string, string>;
+	/** Moderation: staff get hidden records flagged; everyone else gets them as tombstones. */
+	hidden?: boolean;
+	hiddenReason?: string;
 }
 
 export interface PullResponse {

@@ -1,0 +1,161 @@
+import * as v from 'valibot';
+import { IdSchema } from './protocol';
+import { SpaceIdSchema } from './space';
+
+/**
+ * Who is asking: resolved by the hub for every request, decided on by `policy.ts`.
+ * Accounts (admins, facilitators) log in; participants hold a token for one space; everyone
+ * else is anonymous and sees only what a space publishes.
+ */
+export type Role = 'admin' | 'facilitator';
+
+export type Actor =
+	| { kind: 'anonymous' }
+	| {
+			kind: 'account';
+			accountId: string;
+			organisation: string;
+			role: Role;
+			email: string;
+			name: string;
+	  }
+	| { kind: 'participant'; participant: string; space: string };
+
+export interface AccountView {
+	id: string;
+	organisation: string;
+	organisationName: string;
+	role: Role;
+	email: string;
+	name: string;
+}
+
+export type ErasePolicy = 'delete' | 'anonymise';
+export type SpaceStatus = 'open' | 'closed';
+
+/** What anyone may read about a space before joining it. */
+export interface PublicSpaceView {
+	id: string;
+	title: string;
+	purpose: string;
+	privacyNotice: string;
+	erasePolicy: ErasePolicy;
+	retentionUntil: string | null;
+	published: boolean;
+	status: SpaceStatus;
+}
+
+/** What the space's facilitators see in addition. */
+export interface SpaceView extends PublicSpaceView {
+	joinCode?: string;
+	facilitators?: string[];
+}
+
+/** The facts about a space that authorisation depends on. */
+export interface SpaceInfo {
+	id: string;
+	organisation: string;
+	facilitators: string[];
+	published: boolean;
+	status: SpaceStatus;
+	retentionUntil: string | null;
+}
+
+/** Join codes are read aloud in a hall: no 0/O, 1/I/L. 31^10 ≈ 8·10^14 codes. */
+export const joinCodeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const joinCodeLength = 10;
+
+export const EmailSchema = v.pipe(
+	v.string('An email address is text.'),
+	v.trim(),
+	v.toLowerCase(),
+	v.maxLength(254, 'An email address has at most 254 characters.'),
+	v.email('Enter an email address such as name@example.org.')
+);
+
+export const PasswordSchema = v.pipe(
+	v.string('A password is text.'),
+	v.minLength(12, 'A password has at least 12 characters.'),
+	v.maxLength(200, 'A password has at most 200 characters.')
+);
+
+const NameSchema = v.pipe(
+	v.string('A name is text.'),
+	v.trim(),
+	v.nonEmpty('Enter a name.'),
+	v.maxLength(100, 'A name has at most 100 characters.')
+);
+
+export const SetupRequestSchema = v.strictObject({
+	organisation: NameSchema,
+	name: NameSchema,
+	email: EmailSchema,
+	password: PasswordSchema
+});
+
+export const LoginRequestSchema = v.strictObject({
+	email: EmailSchema,
+	password: v.pipe(v.string('A password is text.'), v.maxLength(200, 'That password is too long.'))
+});
+
+export const InviteRequestSchema = v.strictObject({
+	email: EmailSchema,
+	role: v.picklist(['admin', 'facilitator'], 'The role is admin or facilitator.')
+});
+
+export const AcceptInviteSchema = v.strictObject({ name: NameSchema, password: PasswordSchema });
+
+const LongText = (max: number, what: string) =>
+	v.pipe(
+		v.string(`${what} is text.`),
+		v.trim(),
+		v.maxLength(max, `${what} has at most ${max} characters.`)
+	);
+
+const DateSchema = v.pipe(v.string('A date is text.'), v.isoDate('A date looks like 2027-06-30.'));
+
+export const SpaceSettingsSchema = v.strictObject({
+	title: v.pipe(LongText(140, 'A title'), v.nonEmpty('Give the space a title.')),
+	purpose: v.pipe(LongText(2000, 'The purpose'), v.nonEmpty('Say what the space is for.')),
+	privacyNotice: v.pipe(
+		LongText(8000, 'The privacy notice'),
+		v.nonEmpty('Write the privacy notice people read before joining.')
+	),
+	erasePolicy: v.picklist(['delete', 'anonymise'], 'Erasing deletes or anonymises.'),
+	retentionUntil: v.nullable(DateSchema),
+	published: v.boolean('Published is true or false.')
+});
+
+export const CreateSpaceSchema = v.strictObject({
+	id: SpaceIdSchema,
+	...SpaceSettingsSchema.entries
+});
+
+export const UpdateSpaceSchema = v.partial(
+	v.strictObject({
+		...SpaceSettingsSchema.entries,
+		status: v.picklist(['open', 'closed'], 'A space is open or closed.')
+	})
+);
+
+export const JoinRequestSchema = v.strictObject({
+	code: v.pipe(
+		v.string('A join code is text.'),
+		v.trim(),
+		v.toUpperCase(),
+		v.regex(/^[0-9A-Z]{4,16}$/, 'A join code is letters and digits, such as K7MR2XQ9TB.')
+	),
+	participant: IdSchema,
+	displayName: v.optional(
+		v.pipe(v.string(), v.trim(), v.maxLength(60, 'A display name has at most 60 characters.'))
+	)
+});
+
+export const ModerationSchema = v.strictObject({
+	reason: v.pipe(
+		v.string('A reason is text.'),
+		v.trim(),
+		v.nonEmpty('Give a reason.'),
+		v.maxLength(500, 'A reason has at most 500 characters.')
+	)
+});
