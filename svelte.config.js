@@ -18,6 +18,25 @@ const config = {
 		// The service worker answers every navigation with the shell of `/`, so its asset URLs
 		// must be absolute or a deep link would look for /s/_app/….
 		paths: { relative: false },
+		// No inline script runs unless SvelteKit hashed it; user text is never HTML.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Svelte sets style attributes (transitions, dynamic sizes) at run time.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		alias: { $tests: 'tests' },
 		typescript: {
 			// Type-check and lint the benchmark and tool configs with the app's settings.
