@@ -3,8 +3,8 @@ import { chromiumLaunchOptions as launchOptions } from './tests/e2e/harness/chro
 
 /**
  * Browser tests run against the production build served by `node server.js` (one hub per
- * test, started by the `hub` fixture in tests/e2e/harness/test.ts). One worker: the machine
- * has two cores and every test runs its own server.
+ * test file, or per test where a file asks for it; see tests/e2e/harness/test.ts). One worker:
+ * the machine has two cores and the hubs are real servers.
  */
 export default defineConfig({
 	testDir: 'tests/e2e',

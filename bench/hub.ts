@@ -12,6 +12,7 @@ import { limits, type PullResponse } from '../src/lib/domain/protocol';
 import { handlePull, handlePush } from '../src/lib/server/api';
 import { openDb, type Db } from '../src/lib/server/db/client';
 import { createHub } from '../src/lib/server/hub';
+import { createWorld, ctx } from '../tests/server/helpers';
 
 const total = 10_000;
 const batchSize = 500;
@@ -43,10 +44,11 @@ async function timed(work: () => Promise<void>): Promise<number> {
 
 async function viaHub(db: Db): Promise<number> {
 	const hub = await createHub(db, { purgeEveryMs: 0 });
-	const space = 'bench-hub';
+	const world = await createWorld(hub);
+	const space = await world.space({ id: 'bench-hub' });
+	const member = await world.member(space);
 	const all = ideas(space);
-	const deviceId = newId();
-	const participant = newId();
+	const { deviceId, participant } = member;
 	const ms = await timed(async () => {
 		for (let seq = 1; seq * batchSize <= total; seq++) {
 			const mutations = all.slice((seq - 1) * batchSize, seq * batchSize);
@@ -57,7 +59,7 @@ async function viaHub(db: Db): Promise<number> {
 					headers: { 'content-type': 'application/json' },
 					body: JSON.stringify(body)
 				}),
-				hub
+				ctx(hub, member.actor)
 			);
 			if (response.status !== 200) throw new Error(`push: ${await response.text()}`);
 		}
@@ -66,7 +68,8 @@ async function viaHub(db: Db): Promise<number> {
 		for (let more = true; more;) {
 			const query = new URLSearchParams({ space, limit: String(pageSize) });
 			if (after) query.set('after', after);
-			const response = await handlePull(new Request(`http://bench/pull?${query}`), hub);
+			const request = new Request(`http://bench/pull?${query}`);
+			const response = await handlePull(request, ctx(hub, member.actor));
 			const page = (await response.json()) as PullResponse;
 			seen += page.changes.length;
 			after = page.cursor;

@@ -1,9 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/test';
+import { BoardPage } from './pages/board-page';
 import { HomePage } from './pages/home-page';
+import { JoinPage, joinSpace } from './pages/join-page';
+import { MyDataPage } from './pages/my-data-page';
 import { SettingsPage } from './pages/settings-page';
 import { SpacePage } from './pages/space-page';
+import { AdminPage, FacilitatePage, LoginPage, SetupPage } from './pages/staff-pages';
 
 async function expectNoViolations(page: Page, label: string): Promise<void> {
 	const results = await new AxeBuilder({ page }).analyze();
@@ -14,14 +18,20 @@ async function expectNoViolations(page: Page, label: string): Promise<void> {
 	expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
-test('every main page passes axe', async ({ page, space }) => {
+test('every participant page passes axe', async ({ page, space }) => {
 	const home = new HomePage(page);
 	await home.goto();
 	await expect(home.heading).toHaveText('Plaza');
 	await expectNoViolations(page, '/');
 
+	const join = new JoinPage(page);
+	await join.goto(space.joinCode);
+	await join.expectSpaceShown(space);
+	await expectNoViolations(page, '/join/<code>');
+	await join.join('Alex');
+
 	const spacePage = new SpacePage(page);
-	await spacePage.goto(space);
+	await spacePage.expectOpen(space);
 	await expect(spacePage.emptyState).toBeVisible();
 	await expectNoViolations(page, '/s/<space> (empty)');
 	await spacePage.addIdea({ title: 'Shade trees for the playground', text: 'Plane trees' });
@@ -30,7 +40,7 @@ test('every main page passes axe', async ({ page, space }) => {
 	await expectNoViolations(page, '/s/<space>');
 
 	const id = await spacePage.recordId('Night bus');
-	await page.goto(`/s/${space}/ideas/${id}`);
+	await page.goto(`/s/${space.id}/ideas/${id}`);
 	await expect(spacePage.title).toHaveValue('Night bus');
 	await expectNoViolations(page, '/s/<space>/ideas/<id>');
 
@@ -38,11 +48,67 @@ test('every main page passes axe', async ({ page, space }) => {
 	await settings.goto();
 	await expect(settings.displayName).toBeVisible();
 	await expectNoViolations(page, '/settings');
+
+	const myData = new MyDataPage(page);
+	await myData.goto();
+	await expect(myData.contribution('Night bus')).toBeVisible();
+	await expectNoViolations(page, '/me');
+});
+
+test.describe('staff pages', () => {
+	// /setup is scanned before the hub is set up.
+	test.use({ hubPerTest: true });
+
+	test('every staff page passes axe', async ({ page, browser, baseURL }) => {
+		const setup = new SetupPage(page);
+		await setup.goto();
+		await expect(setup.organisation).toBeVisible();
+		await expectNoViolations(page, '/setup');
+		await setup.setUp({
+			name: 'Ada Admin',
+			email: 'ada@testhausen.example',
+			password: 'a long admin passphrase'
+		});
+		await page.waitForURL((url) => url.pathname === '/facilitate');
+
+		const facilitate = new FacilitatePage(page);
+		await expect(facilitate.heading).toBeVisible();
+		await expectNoViolations(page, '/facilitate (no spaces)');
+		await facilitate.createSpace({
+			id: 'courtyards',
+			title: 'Courtyards',
+			purpose: 'Greener courtyards.',
+			privacyNotice: 'We keep your ideas for a year.'
+		});
+		const board = new BoardPage(page);
+		await expect(board.joinLink).toBeVisible();
+		await expectNoViolations(page, '/facilitate/<space>');
+		await facilitate.goto();
+		await expect(facilitate.spaceLink('Courtyards')).toBeVisible();
+		await expectNoViolations(page, '/facilitate');
+
+		const admin = new AdminPage(page);
+		await admin.goto();
+		await admin.invite('finn@testhausen.example');
+		await expect(admin.auditLog).toBeVisible();
+		await expectNoViolations(page, '/admin');
+
+		const visitor = await browser.newPage({ baseURL });
+		try {
+			const login = new LoginPage(visitor);
+			await login.goto();
+			await expect(login.email).toBeVisible();
+			await expectNoViolations(visitor, '/login');
+		} finally {
+			await visitor.close();
+		}
+	});
 });
 
 test('an idea can be added with the keyboard only', async ({ page, space }) => {
 	const spacePage = new SpacePage(page);
-	await spacePage.goto(space);
+	await joinSpace(page, space);
+	await spacePage.expectOpen(space);
 	await expect(spacePage.emptyState).toBeVisible();
 
 	// Tab from the top of the page until the Title field has focus.

@@ -1,18 +1,24 @@
 import { pullAll } from '../fixtures/hub';
 import { expect, test, waitForServiceWorker } from './harness/test';
+import { joinSpace } from './pages/join-page';
 import { IdeaPage } from './pages/idea-page';
 import { SpacePage } from './pages/space-page';
+
+// The test stops its hub.
+test.use({ hubPerTest: true });
 
 test('writes made while the hub is down wait, then arrive once when it is back', async ({
 	page,
 	hub,
+	admin,
 	space
 }) => {
 	test.setTimeout(90_000);
 	const spacePage = new SpacePage(page);
-	await spacePage.goto(space);
+	await joinSpace(page, space);
 	// With the hub down, pages come from the service worker's precache.
 	await waitForServiceWorker(page);
+	await spacePage.expectOpen(space);
 	await spacePage.addIdea({ title: 'Before the outage', text: 'Written online' });
 	await spacePage.expectBadge('Before the outage', 'confirmed');
 
@@ -21,7 +27,7 @@ test('writes made while the hub is down wait, then arrive once when it is back',
 	for (const title of titles) await spacePage.addIdea({ title, category: 'food' });
 	const id = await spacePage.recordId('Before the outage');
 	const editor = new IdeaPage(page);
-	await editor.goto(space, id);
+	await editor.goto(space.id, id);
 	await editor.rename('Before and after the outage');
 	await spacePage.goto(space);
 
@@ -38,7 +44,7 @@ test('writes made while the hub is down wait, then arrive once when it is back',
 		await spacePage.expectBadge(title, 'confirmed', 45_000);
 	await expect(spacePage.items).toHaveCount(4);
 
-	const records = await pullAll(hub.url, space);
+	const records = await pullAll(hub.url, space.id, admin);
 	expect(records).toHaveLength(4);
 	expect(records.map((record) => record.fields.title).sort()).toEqual(
 		[...titles, 'Before and after the outage'].sort()

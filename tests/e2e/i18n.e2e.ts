@@ -7,15 +7,15 @@ test('switching to Deutsch translates the app and is remembered', async ({ page 
 	await home.goto();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(home.settingsLink).toBeVisible();
-	await expect(home.openButton).toBeVisible();
+	await expect(home.continueButton).toBeVisible();
 
 	// The header's one-tap switch, present on every page.
 	await home.languageButton('Deutsch').click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	// The English texts are gone: the visible text changed, not just the attribute.
 	await expect(home.settingsLink).toHaveCount(0);
-	await expect(home.openButton).toHaveCount(0);
-	await expect(page.getByLabel('Space name', { exact: true })).toHaveCount(0);
+	await expect(home.continueButton).toHaveCount(0);
+	await expect(page.getByLabel('Join code', { exact: true })).toHaveCount(0);
 	const germanNav = await page.getByRole('navigation').innerText();
 	expect(germanNav).not.toContain('Settings');
 

@@ -1,5 +1,6 @@
 import { devices } from '@playwright/test';
 import { expect, test } from './harness/test';
+import { joinedPage } from './pages/join-page';
 import { IdeaPage } from './pages/idea-page';
 import { SpacePage } from './pages/space-page';
 
@@ -16,11 +17,11 @@ test('two phones in one space see each other’s ideas, edits and deletes live',
 	]);
 	try {
 		const [alice, bob] = await Promise.all(
-			contexts.map(async (context) => new SpacePage(await context.newPage()))
+			contexts.map(async (context) => new SpacePage(await joinedPage(context, space)))
 		);
 		if (!alice || !bob) throw new Error('two pages expected');
-		await alice.goto(space);
-		await bob.goto(space);
+		await alice.expectOpen(space);
+		await bob.expectOpen(space);
 		await expect(bob.emptyState).toBeVisible();
 
 		await alice.addIdea({
@@ -31,15 +32,22 @@ test('two phones in one space see each other’s ideas, edits and deletes live',
 		await expect(bob.item('Car-free Sundays')).toBeVisible({ timeout: 5000 });
 		await expect(bob.item('Car-free Sundays')).toContainText('Close the ring road');
 
-		const id = await bob.recordId('Car-free Sundays');
-		const editor = new IdeaPage(bob.page);
-		await editor.goto(space, id);
+		// Each phone edits and deletes only its own ideas (issue 3): Alice edits hers, Bob sees it.
+		const id = await alice.recordId('Car-free Sundays');
+		const editor = new IdeaPage(alice.page);
+		await editor.goto(space.id, id);
 		await editor.rename('Car-free first Sundays');
-		await expect(alice.item('Car-free first Sundays')).toBeVisible({ timeout: 5000 });
-		await expect(alice.item('Car-free Sundays')).toHaveCount(0);
+		await expect(bob.item('Car-free first Sundays')).toBeVisible({ timeout: 5000 });
+		await expect(bob.item('Car-free Sundays')).toHaveCount(0);
 
-		await bob.goto(space);
-		await expect(bob.item('Car-free first Sundays')).toBeVisible();
+		await alice.goto(space);
+		await expect(alice.item('Car-free first Sundays')).toBeVisible();
+		await bob.addIdea({ title: 'Tool library', category: 'food' });
+		await expect(alice.item('Tool library')).toBeVisible({ timeout: 5000 });
+		await bob.delete('Tool library');
+		await expect(bob.item('Tool library')).toHaveCount(0);
+		await expect(alice.item('Tool library')).toHaveCount(0, { timeout: 5000 });
+
 		await alice.delete('Car-free first Sundays');
 		await expect(alice.items).toHaveCount(0);
 		await expect(bob.item('Car-free first Sundays')).toHaveCount(0, { timeout: 5000 });

@@ -1,7 +1,11 @@
 import { buildA, buildB, builtVersion } from './harness/builds';
 import { expect, test, waitForServiceWorker } from './harness/test';
+import { joinSpace } from './pages/join-page';
 import { SettingsPage } from './pages/settings-page';
 import { SpacePage } from './pages/space-page';
+
+// The test deploys another build over its hub.
+test.use({ hubPerTest: true });
 
 test('a new version waits for the person to reload', async ({ page, hub, space }) => {
 	const versionA = builtVersion(buildA);
@@ -12,8 +16,9 @@ test('a new version waits for the person to reload', async ({ page, hub, space }
 	await settings.goto();
 	await expect(settings.appVersion).toHaveText(versionA);
 	const spacePage = new SpacePage(page);
-	await spacePage.goto(space);
+	await joinSpace(page, space);
 	await waitForServiceWorker(page);
+	await spacePage.expectOpen(space);
 	await expect(spacePage.updatePrompt).toBeHidden();
 
 	await hub.restart({ buildDir: buildB.dir });

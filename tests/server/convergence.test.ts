@@ -3,31 +3,49 @@ import { newId } from '../../src/lib/domain/ids';
 import type { Mutation } from '../../src/lib/domain/protocol';
 import type { Hub } from '../../src/lib/server/hub';
 import { engines, type TestDatabase } from './engines';
-import { device, hlc, ideaFields, mutation, newSpace, push, stateOf } from './helpers';
+import {
+	createWorld,
+	device,
+	hlc,
+	ideaFields,
+	mutation,
+	push,
+	stateOf,
+	type World
+} from './helpers';
 
 describe.each(engines)('convergence on $name', (engine) => {
 	let database: TestDatabase;
 	let hub: Hub;
+	let world: World;
 	beforeAll(async () => {
 		database = await engine.create();
 		hub = await database.hub();
+		world = await createWorld(hub);
 	});
 	afterAll(() => database.drop());
 
-	/** Creates the record, then pushes each device's edits in the given order. */
+	/** Creates the record, then pushes each device's edits (as its facilitator) in the given order. */
 	async function run(
 		order: 'ana-first' | 'ben-first',
 		edits: (space: string, id: string) => Mutation[][]
 	) {
-		const space = newSpace();
+		const space = await world.space();
 		const id = newId();
 		const [creator, ana, ben] = [device(), device(), device()];
-		await push(hub, creator.body([[mutation(id, space, ideaFields(), hlc(0, 'creator'))]]));
+		await push(
+			hub,
+			creator.body([[mutation(id, space, ideaFields(), hlc(0, 'creator'))]]),
+			world.facilitator
+		);
 		const [anaEdits, benEdits] = edits(space, id);
-		const pushes = [() => push(hub, ana.body([anaEdits!])), () => push(hub, ben.body([benEdits!]))];
+		const pushes = [
+			() => push(hub, ana.body([anaEdits!]), world.facilitator),
+			() => push(hub, ben.body([benEdits!]), world.facilitator)
+		];
 		if (order === 'ben-first') pushes.reverse();
 		for (const send of pushes) await send();
-		return (await stateOf(hub, space)).get(id)!;
+		return (await stateOf(hub, space, world.admin)).get(id)!;
 	}
 
 	it('converges on concurrent edits whichever push arrives first', async () => {
@@ -76,15 +94,26 @@ describe.each(engines)('convergence on $name', (engine) => {
 	});
 
 	it('gives two devices pulling the same space identical state', async () => {
-		const space = newSpace();
+		const space = await world.space();
 		const id = newId();
 		const [ana, ben] = [device(), device()];
-		await push(hub, ana.body([[mutation(id, space, ideaFields(), hlc(0, 'ana'))]]));
+		await push(
+			hub,
+			ana.body([[mutation(id, space, ideaFields(), hlc(0, 'ana'))]]),
+			world.facilitator
+		);
 		await Promise.all([
-			push(hub, ana.body([[mutation(id, space, { text: 'a' }, hlc(5, 'ana'))]], 2)),
-			push(hub, ben.body([[mutation(id, space, { text: 'b' }, hlc(6, 'ben'))]]))
+			push(
+				hub,
+				ana.body([[mutation(id, space, { text: 'a' }, hlc(5, 'ana'))]], 2),
+				world.facilitator
+			),
+			push(hub, ben.body([[mutation(id, space, { text: 'b' }, hlc(6, 'ben'))]]), world.facilitator)
 		]);
-		const [seenByAna, seenByBen] = [await stateOf(hub, space), await stateOf(hub, space)];
+		const [seenByAna, seenByBen] = [
+			await stateOf(hub, space, world.admin),
+			await stateOf(hub, space, world.admin)
+		];
 		expect(seenByAna).toEqual(seenByBen);
 		expect(seenByAna.get(id)!.fields.text).toBe('b');
 	});

@@ -1,4 +1,9 @@
-/** Builders for push requests and small readers of hub state, shared by the server suites. */
+/**
+ * Builders for push requests, a small world of accounts, spaces and participants made directly
+ * in SQL (so the sync suites do not depend on the account routes), and readers of hub state.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Actor, ErasePolicy } from '../../src/lib/domain/auth';
 import { formatHlc } from '../../src/lib/domain/hlc';
 import { newId } from '../../src/lib/domain/ids';
 import type { Fields } from '../../src/lib/domain/merge';
@@ -10,6 +15,8 @@ import type {
 } from '../../src/lib/domain/protocol';
 import type { Db } from '../../src/lib/server/db/client';
 import { handlePull, handlePush } from '../../src/lib/server/api';
+import { signParticipantToken } from '../../src/lib/server/auth/tokens';
+import type { Ctx } from '../../src/lib/server/http/context';
 import type { Hub } from '../../src/lib/server/hub';
 
 /** A fixed instant, so clocks in tests are never clamped unless a test means it. */
@@ -65,9 +72,118 @@ export function pushRequest(body: unknown, headers: Record<string, string> = {})
 	});
 }
 
-/** Pushes through the HTTP handler and insists on a 200. */
-export async function push(hub: Hub, body: unknown): Promise<PushResponse> {
-	const response = await handlePush(pushRequest(body), hub);
+/** A request context as the routes build it, for a hand-made actor. */
+export function ctx(hub: Hub, actor: Actor = { kind: 'anonymous' }, now = Date.now()): Ctx {
+	return { hub, actor, ip: `10.0.${Math.floor(Math.random() * 250)}.1`, now };
+}
+
+export type AccountActor = Extract<Actor, { kind: 'account' }>;
+
+async function createAccount(
+	hub: Hub,
+	organisation: string,
+	role: AccountActor['role'],
+	name: string
+): Promise<AccountActor> {
+	const accountId = newId();
+	const email = `${name.toLowerCase()}-${accountId.slice(-8)}@example.org`;
+	await hub.db.query(
+		`INSERT INTO accounts (id, organisation, email, name, password_hash, role)
+		VALUES ($1, $2, $3, $4, 'not-a-hash', $5)`,
+		[accountId, organisation, email, name, role]
+	);
+	return { kind: 'account', accountId, organisation, role, email, name };
+}
+
+export interface SpaceOptions {
+	id?: string;
+	published?: boolean;
+	status?: 'open' | 'closed';
+	erasePolicy?: ErasePolicy;
+	retentionUntil?: string | null;
+	facilitators?: AccountActor[];
+}
+
+/** A joined participant: a device identity with its token and the actor the token resolves to. */
+export interface Member extends Device {
+	space: string;
+	token: string;
+	actor: Actor;
+}
+
+/** An organisation with an admin and two facilitators, and builders for its spaces. */
+export interface World {
+	organisation: string;
+	admin: AccountActor;
+	facilitator: AccountActor;
+	otherFacilitator: AccountActor;
+	/** A space of this organisation; facilitated by `facilitator` unless said otherwise. */
+	space(options?: SpaceOptions): Promise<string>;
+	/** Joins a device to `space` as the contract's join would: a participants row and a token. */
+	member(space: string): Promise<Member>;
+}
+
+export async function createWorld(hub: Hub): Promise<World> {
+	const organisation = newId();
+	await hub.db.query('INSERT INTO organisations (id, name) VALUES ($1, $2)', [
+		organisation,
+		'City of Testing'
+	]);
+	const admin = await createAccount(hub, organisation, 'admin', 'Ada');
+	const facilitator = await createAccount(hub, organisation, 'facilitator', 'Fay');
+	const otherFacilitator = await createAccount(hub, organisation, 'facilitator', 'Otto');
+	return {
+		organisation,
+		admin,
+		facilitator,
+		otherFacilitator,
+		async space(options = {}) {
+			const id = options.id ?? newSpace();
+			await hub.db.query(
+				`INSERT INTO spaces (id, organisation, title, purpose, privacy_notice, erase_policy,
+					retention_until, published, status, join_code)
+				VALUES ($1, $2, 'A space', 'Testing', 'Notice', $3, $4::date, $5, $6, $7)`,
+				[
+					id,
+					organisation,
+					options.erasePolicy ?? 'delete',
+					options.retentionUntil ?? null,
+					options.published ?? false,
+					options.status ?? 'open',
+					randomBytes(5).toString('hex').toUpperCase()
+				]
+			);
+			for (const account of options.facilitators ?? [facilitator])
+				await hub.db.query('INSERT INTO space_facilitators (space, account) VALUES ($1, $2)', [
+					id,
+					account.accountId
+				]);
+			return id;
+		},
+		async member(space) {
+			const phone = device();
+			await hub.db.query('INSERT INTO participants (space, participant) VALUES ($1, $2)', [
+				space,
+				phone.participant
+			]);
+			const token = await signParticipantToken(hub, {
+				space,
+				participant: phone.participant,
+				issuedAt: Date.now()
+			});
+			return {
+				...phone,
+				space,
+				token,
+				actor: { kind: 'participant', participant: phone.participant, space }
+			};
+		}
+	};
+}
+
+/** Pushes through the HTTP handler as `actor` and insists on a 200. */
+export async function push(hub: Hub, body: unknown, actor: Actor): Promise<PushResponse> {
+	const response = await handlePush(pushRequest(body), ctx(hub, actor));
 	const json = (await response.json()) as unknown;
 	if (response.status !== 200) throw new Error(`push ${response.status}: ${JSON.stringify(json)}`);
 	return json as PushResponse;
@@ -77,8 +193,13 @@ export function pullRequest(query: Record<string, string>): Request {
 	return new Request(`http://hub.test/api/v1/sync/pull?${new URLSearchParams(query)}`);
 }
 
-export async function pull(hub: Hub, query: Record<string, string>): Promise<PullResponse> {
-	const response = await handlePull(pullRequest(query), hub);
+/** Pulls as `actor` and insists on a 200. */
+export async function pull(
+	hub: Hub,
+	query: Record<string, string>,
+	actor: Actor
+): Promise<PullResponse> {
+	const response = await handlePull(pullRequest(query), ctx(hub, actor));
 	const json = (await response.json()) as unknown;
 	if (response.status !== 200) throw new Error(`pull ${response.status}: ${JSON.stringify(json)}`);
 	return json as PullResponse;
@@ -89,16 +210,17 @@ export async function pullPages(
 	hub: Hub,
 	space: string,
 	limit: number,
+	actor: Actor,
 	after?: string
 ): Promise<{ changes: RemoteRecord[]; cursor: string | undefined }> {
 	const changes: RemoteRecord[] = [];
 	let cursor = after;
 	for (;;) {
-		const page = await pull(hub, {
-			space,
-			limit: String(limit),
-			...(cursor ? { after: cursor } : {})
-		});
+		const page = await pull(
+			hub,
+			{ space, limit: String(limit), ...(cursor ? { after: cursor } : {}) },
+			actor
+		);
 		changes.push(...page.changes);
 		cursor = page.cursor;
 		if (!page.more) return { changes, cursor };
@@ -106,8 +228,12 @@ export async function pullPages(
 }
 
 /** The latest state of every record of a space, as a fresh client would build it. */
-export async function stateOf(hub: Hub, space: string): Promise<Map<string, RemoteRecord>> {
-	const { changes } = await pullPages(hub, space, 1000);
+export async function stateOf(
+	hub: Hub,
+	space: string,
+	actor: Actor
+): Promise<Map<string, RemoteRecord>> {
+	const { changes } = await pullPages(hub, space, 1000, actor);
 	return new Map(changes.map((record) => [record.id, record]));
 }
 

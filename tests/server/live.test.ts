@@ -4,7 +4,7 @@ import { handleEvents } from '../../src/lib/server/api';
 import type { Hub } from '../../src/lib/server/hub';
 import type { ChangeNotice } from '../../src/lib/server/sync/live';
 import { engines, type TestDatabase } from './engines';
-import { device, ideaFields, mutation, newSpace, push } from './helpers';
+import { createWorld, ctx, device, ideaFields, mutation, push, type World } from './helpers';
 
 function nextNotice(hub: Hub, space: string): Promise<ChangeNotice> {
 	return new Promise((resolve) => {
@@ -30,39 +30,49 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: 
 describe.each(engines)('live channel on $name', (engine) => {
 	let database: TestDatabase;
 	let hub: Hub;
+	let world: World;
 	beforeAll(async () => {
 		database = await engine.create();
 		hub = await database.hub();
+		world = await createWorld(hub);
 	});
 	afterAll(() => database.drop());
 
 	it('tells a subscriber of the space the cursor after a push', async () => {
-		const space = newSpace();
-		const other = newSpace('other');
+		const space = await world.space();
+		const other = await world.space();
 		let otherCalls = 0;
 		const stop = hub.live.subscribe(other, () => otherCalls++);
 		const notice = nextNotice(hub, space);
-		const answer = await push(hub, device().body([[mutation(newId(), space, ideaFields())]]));
+		const answer = await push(
+			hub,
+			device().body([[mutation(newId(), space, ideaFields())]]),
+			world.facilitator
+		);
 		expect(await notice).toEqual({ space, cursor: answer.checkpoints[space] });
 		stop();
 		expect(otherCalls).toBe(0);
 	});
 
 	it('reaches a second hub instance on the same database', async () => {
-		const space = newSpace();
+		const space = await world.space();
 		const second = await database.hub();
 		const notice = nextNotice(second, space);
-		const answer = await push(hub, device().body([[mutation(newId(), space, ideaFields())]]));
+		const answer = await push(
+			hub,
+			device().body([[mutation(newId(), space, ideaFields())]]),
+			world.facilitator
+		);
 		expect(await notice).toEqual({ space, cursor: answer.checkpoints[space] });
 	});
 
 	it('streams Server-Sent Events and cleans up when the client leaves', async () => {
-		const space = newSpace();
+		const space = await world.space();
 		const abort = new AbortController();
 		const request = new Request(`http://hub.test/api/v1/events?space=${space}`, {
 			signal: abort.signal
 		});
-		const response = handleEvents(request, hub);
+		const response = await handleEvents(request, ctx(hub, world.facilitator));
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
 		expect(response.headers.get('cache-control')).toBe('no-store');
@@ -70,7 +80,11 @@ describe.each(engines)('live channel on $name', (engine) => {
 		await readUntil(reader, ': connected');
 		expect(hub.live.subscriberCount(space)).toBe(1);
 
-		const answer = await push(hub, device().body([[mutation(newId(), space, ideaFields())]]));
+		const answer = await push(
+			hub,
+			device().body([[mutation(newId(), space, ideaFields())]]),
+			world.facilitator
+		);
 		const text = await readUntil(reader, '\n\n');
 		expect(text).toContain(
 			`event: change\ndata: ${JSON.stringify({ cursor: answer.checkpoints[space] })}\n\n`
@@ -81,7 +95,8 @@ describe.each(engines)('live channel on $name', (engine) => {
 	});
 
 	it('refuses an events request without a valid space', async () => {
-		const response = handleEvents(new Request('http://hub.test/api/v1/events?space=No!'), hub);
+		const bad = new Request('http://hub.test/api/v1/events?space=No!');
+		const response = await handleEvents(bad, ctx(hub, world.admin));
 		expect(response.status).toBe(400);
 		expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
 			'invalid-request'

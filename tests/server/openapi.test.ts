@@ -10,9 +10,24 @@ import {
 	handlePush
 } from '../../src/lib/server/api';
 import type { Hub } from '../../src/lib/server/hub';
+import {
+	handleListReports,
+	handleModeration,
+	handleReport
+} from '../../src/lib/server/moderation/handlers';
+import { handleEraseMyData, handleExportMyData } from '../../src/lib/server/privacy/handlers';
 import { openapi } from '../../src/lib/server/openapi';
 import { engines, type TestDatabase } from './engines';
-import { device, ideaFields, mutation, newSpace, pullRequest, pushRequest } from './helpers';
+import {
+	createWorld,
+	ctx,
+	device,
+	ideaFields,
+	mutation,
+	pullRequest,
+	pushRequest,
+	type World
+} from './helpers';
 import { validate } from './json-schema';
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema: object }> }> };
@@ -64,39 +79,130 @@ describe('OpenAPI description', () => {
 describe.each(engines)('real responses match the OpenAPI description on $name', (engine) => {
 	let database: TestDatabase;
 	let hub: Hub;
+	let world: World;
 	beforeAll(async () => {
 		database = await engine.create();
 		hub = await database.hub();
+		world = await createWorld(hub);
 	});
 	afterAll(() => database.drop());
 
 	it('push: 200, 400, 413, 415, 426', async () => {
-		const space = newSpace();
+		const space = await world.space();
 		const phone = device();
 		const body = phone.body([
 			[mutation(newId(), space, ideaFields()), mutation(newId(), space, { title: 'x' })]
 		]);
-		await conforms(await handlePush(pushRequest(body), hub), '/api/v1/sync/push', 'post');
-		await conforms(await handlePush(pushRequest(body), hub), '/api/v1/sync/push', 'post');
+		await conforms(
+			await handlePush(pushRequest(body), ctx(hub, world.facilitator)),
+			'/api/v1/sync/push',
+			'post'
+		);
+		await conforms(
+			await handlePush(pushRequest(body), ctx(hub, world.facilitator)),
+			'/api/v1/sync/push',
+			'post'
+		);
 		for (const request of [
 			pushRequest('{'),
 			pushRequest({ ...body, padding: 'x'.repeat(2_000_000) }),
 			pushRequest(body, { 'content-type': 'text/plain' }),
 			pushRequest({ ...body, protocol: 42 })
 		])
-			await conforms(await handlePush(request, hub), '/api/v1/sync/push', 'post');
+			await conforms(
+				await handlePush(request, ctx(hub, world.facilitator)),
+				'/api/v1/sync/push',
+				'post'
+			);
 	});
 
 	it('pull: 200, 400, 409', async () => {
-		const space = newSpace();
-		await handlePush(pushRequest(device().body([[mutation(newId(), space, ideaFields())]])), hub);
+		const space = await world.space();
+		const body = device().body([[mutation(newId(), space, ideaFields())]]);
+		await handlePush(pushRequest(body), ctx(hub, world.facilitator));
 		const queries: Record<string, string>[] = [
 			{ space },
 			{ space: 'BAD' },
 			{ space, after: 'gone.1' }
 		];
 		for (const query of queries)
-			await conforms(await handlePull(pullRequest(query), hub), '/api/v1/sync/pull', 'get');
+			await conforms(
+				await handlePull(pullRequest(query), ctx(hub, world.admin)),
+				'/api/v1/sync/pull',
+				'get'
+			);
+	});
+
+	it('moderation, reports and my data: success and refusals', async () => {
+		const space = await world.space();
+		const ana = await world.member(space);
+		const record = newId();
+		const body = ana.body([[mutation(record, space, ideaFields())]]);
+		await conforms(await handlePush(pushRequest(body), ctx(hub)), '/api/v1/sync/push', 'post');
+		await handlePush(pushRequest(body), ctx(hub, ana.actor));
+		for (const actor of [ana.actor, world.otherFacilitator, undefined])
+			await conforms(
+				await handlePull(pullRequest({ space }), ctx(hub, actor)),
+				'/api/v1/sync/pull',
+				'get'
+			);
+		await conforms(
+			await handlePull(pullRequest({ space: 'nowhere' }), ctx(hub, world.admin)),
+			'/api/v1/sync/pull',
+			'get'
+		);
+		const reason = () =>
+			new Request('http://hub.test/x', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ reason: 'Spam' })
+			});
+		const params = { space, record };
+		const base = `/api/v1/spaces/{space}/records/{record}`;
+		await conforms(
+			await handleReport(reason(), ctx(hub, ana.actor), params),
+			`${base}/report`,
+			'post'
+		);
+		for (const actor of [world.facilitator, ana.actor, undefined])
+			await conforms(
+				await handleModeration(reason(), ctx(hub, actor), params, true),
+				`${base}/hide`,
+				'post'
+			);
+		await conforms(
+			await handleModeration(reason(), ctx(hub, world.admin), params, false),
+			`${base}/unhide`,
+			'post'
+		);
+		await conforms(
+			await handleListReports(ctx(hub, world.facilitator), space),
+			'/api/v1/spaces/{space}/reports',
+			'get'
+		);
+		await conforms(
+			await handleListReports(ctx(hub, ana.actor), space),
+			'/api/v1/spaces/{space}/reports',
+			'get'
+		);
+		const me = (method: string) =>
+			new Request(`http://hub.test/api/v1/me/data?space=${space}`, { method });
+		await conforms(
+			await handleExportMyData(me('GET'), ctx(hub, ana.actor)),
+			'/api/v1/me/data',
+			'get'
+		);
+		await conforms(
+			await handleExportMyData(me('GET'), ctx(hub, world.admin)),
+			'/api/v1/me/data',
+			'get'
+		);
+		await conforms(
+			await handleEraseMyData(me('DELETE'), ctx(hub, ana.actor)),
+			'/api/v1/me/data',
+			'delete'
+		);
+		await conforms(await handleEraseMyData(me('DELETE'), ctx(hub)), '/api/v1/me/data', 'delete');
 	});
 
 	it('health, openapi.json and a refused events request', async () => {
@@ -104,7 +210,7 @@ describe.each(engines)('real responses match the OpenAPI description on $name', 
 		await conforms(health.clone(), '/api/v1/health', 'get');
 		expect(await health.json()).toMatchObject({ engine: engine.name, epoch: hub.epoch });
 		await conforms(handleOpenapi(), '/api/v1/openapi.json', 'get');
-		const events = handleEvents(new Request('http://hub.test/api/v1/events'), hub);
+		const events = await handleEvents(new Request('http://hub.test/api/v1/events'), ctx(hub));
 		await conforms(events, '/api/v1/events', 'get');
 	});
 });

@@ -5,13 +5,16 @@ import { handlePull, handlePush } from '../../src/lib/server/api';
 import type { Hub } from '../../src/lib/server/hub';
 import { engines, type TestDatabase } from './engines';
 import {
+	createWorld,
+	ctx,
 	device,
 	ideaFields,
 	mutation,
 	newSpace,
 	pullRequest,
 	pushRequest,
-	rowCounts
+	rowCounts,
+	type World
 } from './helpers';
 
 const space = 'validation-space';
@@ -110,15 +113,18 @@ const refused: [string, () => Request, number, string][] = [
 describe.each(engines)('request validation on $name', (engine) => {
 	let database: TestDatabase;
 	let hub: Hub;
+	let world: World;
 	beforeAll(async () => {
 		database = await engine.create();
 		hub = await database.hub();
+		world = await createWorld(hub);
+		await world.space({ id: space });
 	});
 	afterAll(() => database.drop());
 
 	it.each(refused)('refuses %s and writes nothing', async (_name, request, status, code) => {
 		const before = await rowCounts(hub.db);
-		const response = await handlePush(request(), hub);
+		const response = await handlePush(request(), ctx(hub, world.facilitator));
 		expect(response.status).toBe(status);
 		expect(response.headers.get('cache-control')).toBe('no-store');
 		const body = (await response.json()) as { error: { code: string; message: string } };
@@ -128,7 +134,7 @@ describe.each(engines)('request validation on $name', (engine) => {
 	});
 
 	it('accepts the same request when it is well formed (the cases above are the only fault)', async () => {
-		const response = await handlePush(pushRequest(good()), hub);
+		const response = await handlePush(pushRequest(good()), ctx(hub, world.facilitator));
 		expect(response.status).toBe(200);
 	});
 
@@ -140,7 +146,10 @@ describe.each(engines)('request validation on $name', (engine) => {
 		[{ space: newSpace(), extra: '1' }, 400, 'invalid-request'],
 		[{ space: newSpace(), protocol: '99' }, 426, 'unsupported-protocol']
 	])('refuses the pull query %o', async (query, status, code) => {
-		const response = await handlePull(pullRequest(query as Record<string, string>), hub);
+		const response = await handlePull(
+			pullRequest(query as Record<string, string>),
+			ctx(hub, world.admin)
+		);
 		expect(response.status).toBe(status);
 		expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
 	});

@@ -112,7 +112,16 @@ const LongText = (max: number, what: string) =>
 		v.maxLength(max, `${what} has at most ${max} characters.`)
 	);
 
-const DateSchema = v.pipe(v.string('A date is text.'), v.isoDate('A date looks like 2027-06-30.'));
+/** isoDate checks the shape only; 2030-02-31 is not a day. */
+function isCalendarDate(value: string): boolean {
+	return new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+const DateSchema = v.pipe(
+	v.string('A date is text.'),
+	v.isoDate('A date looks like 2027-06-30.'),
+	v.check(isCalendarDate, 'That day does not exist.')
+);
 
 export const SpaceSettingsSchema = v.strictObject({
 	title: v.pipe(LongText(140, 'A title'), v.nonEmpty('Give the space a title.')),

@@ -3,7 +3,8 @@
  * `{ error: { code, message } }` (PlazaError); every response is `cache-control: no-store`.
  */
 import { PlazaError } from '$lib/domain/errors';
-import { limits } from '$lib/domain/protocol';
+import { describeIssues, limits } from '$lib/domain/protocol';
+import * as v from 'valibot';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
 	return new Response(JSON.stringify(body), {
@@ -16,8 +17,25 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 	});
 }
 
+/** A PlazaError that also sets response headers (such as `Retry-After` on a 429). */
+export class HttpError extends PlazaError {
+	constructor(
+		code: PlazaError['code'],
+		message: string,
+		status: number,
+		readonly headers: Record<string, string>
+	) {
+		super(code, message, status);
+	}
+}
+
+/** 204 with no body. */
+export function noContent(headers: Record<string, string> = {}): Response {
+	return new Response(null, { status: 204, headers: { 'cache-control': 'no-store', ...headers } });
+}
+
 export function errorResponse(error: PlazaError): Response {
-	return json(error.toBody(), error.status);
+	return json(error.toBody(), error.status, error instanceof HttpError ? error.headers : {});
 }
 
 /** A PlazaError as its own answer; anything else is logged and answered as a 500. */
@@ -71,4 +89,11 @@ export async function readJson(
 	} catch {
 		throw new PlazaError('invalid-request', 'The body is not valid JSON.', 400);
 	}
+}
+
+/** `input` checked against `schema`; a 400 `invalid-request` naming the problem otherwise. */
+export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+	const result = v.safeParse(schema, input);
+	if (!result.success) throw new PlazaError('invalid-request', describeIssues(result.issues));
+	return result.output;
 }

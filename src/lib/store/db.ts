@@ -7,7 +7,8 @@
  * - `outbox` holds pending mutations grouped in rows (a bulk write is one row per
  *   `limits.mutationsPerBatch` mutations); `records` is a multi-entry index of the ids a row
  *   touches; a row leaves only once the hub confirmed it.
- * - `meta` holds small keyed values: identity, the local HLC, per-space cursors.
+ * - `meta` holds small keyed values: identity, the local HLC, per-space cursors, participant
+ *   tokens, the joined spaces' public info and the cached staff account.
  *
  * Nothing here touches `indexedDB` at import time: SvelteKit imports this module in Node.
  */
@@ -26,6 +27,9 @@ export interface LocalRecord extends RecordState {
 	deleted: 0 | 1;
 	/** The state the hub has confirmed, without pending local patches. */
 	confirmed?: RecordState;
+	/** Moderation, as the hub last said: only staff devices keep a hidden record's content. */
+	hidden?: 0 | 1;
+	hiddenReason?: string;
 }
 
 export type OutboxState = 'waiting' | 'sent' | 'rejected';

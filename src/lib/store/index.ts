@@ -1,4 +1,7 @@
-/** The local store as the UI sees it: writes, live reads, outbox actions, identity, storage. */
+/**
+ * The local store as the UI sees it: writes, live reads, outbox actions, identity, storage,
+ * joined spaces (tokens, cached info), the cached staff account and the participant's own data.
+ */
 export { createIdea, updateIdea, deleteIdea, bulkCreateIdeas } from './records';
 export { ideasInSpace, idea, outboxSummary, rejectedMutations } from './queries';
 export type { IdeaView, SyncState, OutboxSummary, RejectedMutation } from './queries';
@@ -13,3 +16,17 @@ export { dbStatus } from './status.svelte';
 export type { DbState } from './status.svelte';
 export { openDb } from './db';
 export { onLocalWrite } from './local-writes';
+export {
+	spaceToken,
+	setSpaceToken,
+	spaceTokens,
+	cachedSpaceInfo,
+	cacheSpaceInfo,
+	saveJoin,
+	joinedSpaces,
+	cachedAccount,
+	setCachedAccount,
+	spaceAccess
+} from './spaces';
+export type { JoinedSpace, SpaceAccess } from './spaces';
+export { myContributions, eraseLocalData } from './my-data';

@@ -23,7 +23,13 @@ export const metaKeys = {
 	watched: 'watched',
 	lastSyncedAt: 'lastSyncedAt',
 	persistAsked: 'persistAsked',
-	space: (space: string) => `space:${space}`
+	/** `{ [space]: participant token }` for every space this device joined. */
+	tokens: 'tokens',
+	/** The logged-in staff account (`AccountView`) or null, so staff pages work offline. */
+	account: 'account',
+	space: (space: string) => `space:${space}`,
+	/** The public info (`PublicSpaceView`) of a joined space, for offline pages. */
+	spaceInfo: (space: string) => `spaceInfo:${space}`
 } as const;
 
 export async function getMeta<T>(db: PlazaDb, key: string): Promise<T | undefined> {

@@ -22,11 +22,29 @@ export function rowBytes(row: OutboxRow): number {
 	return encoder.encode(JSON.stringify(row.mutations)).length;
 }
 
-/** Rows to push next, in seq order, within the given bounds (always at least one row). */
+/** The space of a row: the store writes each row within one space. */
+export function rowSpace(row: OutboxRow): string {
+	return row.mutations[0]?.space ?? '';
+}
+
+/** The spaces that have rows waiting to be pushed (or sent without an answer), sorted. */
+export async function spacesToPush(): Promise<string[]> {
+	const spaces = new Set<string>();
+	await getDb().outbox.each((row) => {
+		if (row.state !== 'rejected') spaces.add(rowSpace(row));
+	});
+	return [...spaces].sort();
+}
+
+/**
+ * Rows to push next, in seq order, within the given bounds (always at least one row); only
+ * rows of `space` when given, since each space is pushed with its own token.
+ */
 export async function takeBatches(
 	maxMutations: number = limits.mutationsPerPush,
 	maxBytes: number = limits.pushBytes,
-	maxBatches: number = limits.batchesPerPush
+	maxBatches: number = limits.batchesPerPush,
+	space?: string
 ): Promise<OutboxRow[]> {
 	const taken: OutboxRow[] = [];
 	let mutations = 0;
@@ -36,6 +54,7 @@ export async function takeBatches(
 		.until(() => taken.length >= maxBatches)
 		.each((row) => {
 			if (row.state === 'rejected') return;
+			if (space !== undefined && rowSpace(row) !== space) return;
 			const size = rowBytes(row);
 			const fits = mutations + row.mutations.length <= maxMutations && bytes + size <= maxBytes;
 			if (taken.length > 0 && !fits) return;

@@ -16,6 +16,9 @@ export interface IdeaView {
 	fields: IdeaFields;
 	syncState: SyncState;
 	rejection?: Rejection;
+	/** Hidden by a facilitator: only staff devices still hold such a record. */
+	hidden?: boolean;
+	hiddenReason?: string;
 }
 
 interface PendingInfo {
@@ -48,10 +51,15 @@ function toView(record: LocalRecord, pending: Map<string, PendingInfo>): IdeaVie
 		syncState: info?.state ?? 'confirmed'
 	};
 	if (info?.rejection) view.rejection = info.rejection;
+	if (record.hidden) view.hidden = true;
+	if (record.hiddenReason) view.hiddenReason = record.hiddenReason;
 	return view;
 }
 
-/** The ideas of a space that are not deleted, newest first. */
+/**
+ * The ideas of a space that are not deleted, newest first. Hidden ideas reach a participant's
+ * device as tombstones and so are gone here; a staff device keeps them, flagged `hidden`.
+ */
 export async function ideasInSpace(space: string): Promise<IdeaView[]> {
 	const db = getDb();
 	// toArray then filter: a Dexie filter walks a cursor, far slower than one getAll.

@@ -12,18 +12,38 @@ import { translateStorageError } from './persistence';
 
 const empty: RecordState = { fields: {}, clocks: {} };
 
+/**
+ * A record hidden by moderation, as non-staff devices get it: only the tombstone. Its content
+ * is dropped here instead of merged, so nothing of it stays on the device, and so an unhide
+ * (the full record again, `hidden` unset) merges into an empty state and rebuilds it, rather
+ * than losing to the tombstone's clock.
+ */
+function isHiddenTombstone(remote: RemoteRecord): boolean {
+	return remote.hidden === true && Object.keys(remote.fields).every((key) => key === 'deleted');
+}
+
 function mergeRemote(local: LocalRecord | undefined, remote: RemoteRecord): LocalRecord {
-	const incoming = { fields: remote.fields, clocks: remote.clocks };
-	const merged = mergeStates(local ?? empty, incoming);
-	return {
+	const base = {
 		id: remote.id,
 		type: remote.type,
 		space: remote.space,
-		author: local?.author ?? remote.author,
+		author: local?.author ?? remote.author
+	};
+	if (isHiddenTombstone(remote))
+		return { ...base, author: remote.author, ...empty, deleted: 1, hidden: 1 };
+	const incoming = { fields: remote.fields, clocks: remote.clocks };
+	const merged = mergeStates(local ?? empty, incoming);
+	const record: LocalRecord = {
+		...base,
 		...merged,
 		deleted: merged.fields.deleted ? 1 : 0,
 		confirmed: mergeStates(local?.confirmed ?? empty, incoming)
 	};
+	if (remote.hidden) {
+		record.hidden = 1;
+		if (remote.hiddenReason) record.hiddenReason = remote.hiddenReason;
+	}
+	return record;
 }
 
 /** Merge one pulled page into the store and move the space's cursor to `cursor`. */
@@ -119,4 +139,17 @@ export async function setLastSyncedAt(at: number): Promise<void> {
 /** The spaces the UI has opened on this device. */
 export async function watchedSpaces(): Promise<string[]> {
 	return (await getMeta<string[]>(getDb(), metaKeys.watched)) ?? [];
+}
+
+/** Stop following a space (after erasing this device's part in it). */
+export async function unwatchSpace(space: string): Promise<void> {
+	const db = getDb();
+	await db.transaction('rw', db.meta, async () => {
+		const watched = (await getMeta<string[]>(db, metaKeys.watched)) ?? [];
+		await setMeta(
+			db,
+			metaKeys.watched,
+			watched.filter((item) => item !== space)
+		);
+	});
 }

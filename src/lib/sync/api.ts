@@ -22,9 +22,20 @@ async function errorFrom(response: Response): Promise<PlazaError> {
 	);
 }
 
+/** Options of one request: `token` overrides the client's token for this request only. */
+export interface RequestOptions extends RequestInit {
+	token?: string | null;
+}
+
+/** Whether the hub refused who is asking (no, bad or revoked credentials; not allowed). */
+export function isAuthFailure(error: unknown): error is PlazaError {
+	return error instanceof PlazaError && (error.status === 401 || error.status === 403);
+}
+
 /**
  * The one fetch wrapper of the client: JSON in, JSON out, every failure a `PlazaError`
- * (`network` when the hub could not be reached, the hub's own code otherwise).
+ * (`network` when the hub could not be reached, the hub's own code otherwise). A participant
+ * token goes in `Authorization: Bearer`; a staff session travels as the browser's cookie.
  */
 export class Api {
 	#token: string | null = null;
@@ -34,7 +45,7 @@ export class Api {
 		private readonly baseUrl = ''
 	) {}
 
-	/** The session token sent as `Authorization: Bearer` (accounts come later). */
+	/** A default token sent as `Authorization: Bearer` when a request names none. */
 	setToken(token: string | null): void {
 		this.#token = token;
 	}
@@ -43,11 +54,13 @@ export class Api {
 		return `${this.baseUrl}${path}`;
 	}
 
-	async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+	async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+		const { token, ...init } = options;
 		const headers = new Headers(init.headers);
 		headers.set('accept', 'application/json');
 		if (init.body !== undefined) headers.set('content-type', 'application/json');
-		if (this.#token) headers.set('authorization', `Bearer ${this.#token}`);
+		const bearer = token === undefined ? this.#token : token;
+		if (bearer) headers.set('authorization', `Bearer ${bearer}`);
 		let response: Response;
 		try {
 			response = await this.fetchFn(this.url(path), { ...init, headers });
@@ -55,8 +68,11 @@ export class Api {
 			throw new PlazaError('network', error instanceof Error ? error.message : String(error), 0);
 		}
 		if (!response.ok) throw await errorFrom(response);
+		// 204 and other empty answers (DELETE, logout) carry no JSON.
+		const text = await response.text().catch(() => '');
+		if (text === '') return undefined as T;
 		try {
-			return (await response.json()) as T;
+			return JSON.parse(text) as T;
 		} catch {
 			throw new PlazaError(
 				'server-error',
@@ -71,6 +87,6 @@ export class Api {
 export const api = new Api();
 
 /** `api.request` for callers that need no other client. */
-export function request<T>(path: string, init?: RequestInit): Promise<T> {
-	return api.request<T>(path, init);
+export function request<T>(path: string, options?: RequestOptions): Promise<T> {
+	return api.request<T>(path, options);
 }

@@ -1,6 +1,8 @@
 /**
  * The sync loop. One tab leads (Web Lock, leader.ts); it pushes the outbox, then pulls every
- * space the device follows page by page. Other tabs only write and nudge the leader over
+ * space the device follows page by page, each space with its own participant token (push.ts,
+ * pull.ts). A space the hub refuses (401/403) keeps its outbox and turns the status to
+ * `error` once the other spaces have synced. Other tabs only write and nudge the leader over
  * BroadcastChannel; the leader broadcasts its status back.
  *
  * Triggers: start, `online`, tab visible, 1 s after a local write (`nudge`), an SSE `change`
@@ -12,17 +14,13 @@ import { PlazaError } from '$lib/domain/errors';
 import { openDb } from '$lib/store/db';
 import { getIdentity } from '$lib/store/identity';
 import { onLocalWrite } from '$lib/store/local-writes';
-import {
-	setLastSyncedAt,
-	spaceMeta,
-	syncedSpaces,
-	watchSpace,
-	watchedSpaces
-} from '$lib/store/remote';
+import { setLastSyncedAt, syncedSpaces, watchSpace, watchedSpaces } from '$lib/store/remote';
+import { spaceTokens } from '$lib/store/spaces';
 import { Api } from './api';
 import { backoffDelay } from './backoff';
 import { acquireLeadership } from './leader';
-import { pullSpace, reached } from './pull';
+import { LiveChannels } from './live';
+import { pullSpaces } from './pull';
 import { pushOutbox } from './push';
 import { syncStatus, type SyncReport, type SyncStatus } from './status.svelte';
 import { defaultEnvironment, type SyncEnvironment, type Timer } from './environment';
@@ -42,7 +40,7 @@ export class SyncEngine {
 	#failures = 0;
 	#timer: Timer | null = null;
 	#debounce: Timer | null = null;
-	#sources = new Map<string, { close(): void }>();
+	#live: LiveChannels | null = null;
 	#cleanup: (() => void)[] = [];
 
 	constructor(
@@ -58,7 +56,8 @@ export class SyncEngine {
 	start(): void {
 		if (this.#env) return;
 		const env = (this.#env = this.envFactory());
-		this.#api = new Api(env.fetch, env.baseUrl);
+		const api = (this.#api = new Api(env.fetch, env.baseUrl));
+		this.#live = new LiveChannels(env.EventSource, (path) => api.url(path), this.#syncSoon);
 		void openDb();
 		this.status.connect();
 		this.status.onRetry(() => void this.retry());
@@ -71,16 +70,15 @@ export class SyncEngine {
 		this.#cleanup.push(acquireLeadership(env.locks, () => this.#lead()));
 		this.#post({ type: 'hello' });
 		this.#cleanup.push(onLocalWrite(() => this.nudge()));
-		this.#cleanup.push(env.onOnline(() => void this.syncNow()));
-		this.#cleanup.push(env.onVisible(() => void this.syncNow()));
+		this.#cleanup.push(env.onOnline(this.#syncSoon), env.onVisible(this.#syncSoon));
 	}
 
 	/** Stop syncing, close live channels, give up leadership. */
 	stop(): void {
 		this.#cleanup.forEach((fn) => fn());
 		this.#cleanup = [];
-		this.#sources.forEach((source) => source.close());
-		this.#sources.clear();
+		this.#live?.close();
+		this.#live = null;
 		this.#clearTimers();
 		this.status.disconnect();
 		this.#leader = false;
@@ -90,8 +88,6 @@ export class SyncEngine {
 	/** Follow a space the UI opened: pulled from now on, live changes in the leader. */
 	async watch(space: string): Promise<void> {
 		await watchSpace(space);
-		if (!this.#leader) return this.#post({ type: 'sync' });
-		this.#listen(space);
 		await this.syncNow();
 	}
 
@@ -134,6 +130,7 @@ export class SyncEngine {
 	}
 
 	#post: (message: Message) => void = () => {};
+	#syncSoon = (): void => void this.syncNow();
 
 	async #loop(): Promise<void> {
 		do {
@@ -170,15 +167,14 @@ export class SyncEngine {
 
 	/** One round; true when every space's pull has passed this device's last push. */
 	async #pushAndPull(api: Api): Promise<boolean> {
-		await pushOutbox(api, await getIdentity());
-		// Another tab may have opened a space since: follow it live too.
-		(await watchedSpaces()).forEach((space) => this.#listen(space));
-		let caughtUp = true;
-		for (const space of await syncedSpaces()) {
-			const cursor = await pullSpace(api, space);
-			if (!reached(cursor, (await spaceMeta(space)).checkpoint)) caughtUp = false;
-		}
-		return caughtUp;
+		const tokens = await spaceTokens();
+		const pushed = await pushOutbox(api, await getIdentity(), tokens);
+		// Another tab may have opened (or erased) a space since: follow exactly the watched ones.
+		this.#live?.follow(await watchedSpaces(), tokens);
+		const pulled = await pullSpaces(api, await syncedSpaces(), tokens);
+		const refused = Object.values({ ...pushed.refused, ...pulled.refused });
+		if (refused[0]) throw refused[0];
+		return pulled.caughtUp;
 	}
 
 	#report(report: SyncReport): void {
@@ -207,15 +203,6 @@ export class SyncEngine {
 		if (!this.#env) return;
 		this.#leader = true;
 		void this.syncNow();
-	}
-
-	#listen(space: string): void {
-		const env = this.#env;
-		if (!env?.EventSource || this.#sources.has(space)) return;
-		const url = this.#api!.url(`/api/v1/events?space=${encodeURIComponent(space)}`);
-		const source = new env.EventSource(url);
-		source.addEventListener('change', () => void this.syncNow());
-		this.#sources.set(space, source);
 	}
 
 	#onMessage(message: Message): void {

@@ -1,9 +1,21 @@
+/**
+ * Pushing the outbox, one space at a time: each space's rows travel with that space's
+ * participant token (none for a space this device did not join: a logged-in facilitator's
+ * cookie authorises it). A space the hub refuses (401/403) keeps its rows and is reported;
+ * the other spaces are still pushed.
+ */
+import { PlazaError } from '$lib/domain/errors';
 import { limits, protocolVersion, type PushRequest, type PushResponse } from '$lib/domain/protocol';
 import type { Identity } from '$lib/store/meta';
-import { applyPushResults, markSent, markWaiting, takeBatches } from '$lib/store/outbox';
-import { PlazaError } from '$lib/domain/errors';
+import {
+	applyPushResults,
+	markSent,
+	markWaiting,
+	spacesToPush,
+	takeBatches
+} from '$lib/store/outbox';
 import { setCheckpoints } from '$lib/store/remote';
-import type { Api } from './api';
+import { isAuthFailure, type Api } from './api';
 
 /** Room left in `limits.pushBytes` for the envelope around the batches. */
 const envelopeBytes = 1024;
@@ -13,21 +25,54 @@ export interface PushOutcome {
 	batches: number;
 	/** Spaces this push wrote to, with the hub sequence that includes the writes. */
 	checkpoints: Record<string, string>;
+	/** Spaces the hub refused to take a push for, with its answer (401/403). */
+	refused: Record<string, PlazaError>;
 }
 
 /**
- * Push the outbox until it holds nothing more to send (rejected rows wait for the person).
+ * Push the outbox of every space. Network and other failures stop the round (thrown);
+ * refusals of one space are collected in `refused` and the next space goes on.
+ */
+export async function pushOutbox(
+	api: Api,
+	identity: Identity,
+	tokens: Record<string, string> = {}
+): Promise<PushOutcome> {
+	const outcome: PushOutcome = { batches: 0, checkpoints: {}, refused: {} };
+	for (const space of await spacesToPush()) {
+		try {
+			await pushSpace(api, identity, space, tokens[space], outcome);
+		} catch (error) {
+			if (!isAuthFailure(error)) throw error;
+			outcome.refused[space] = error;
+		}
+	}
+	return outcome;
+}
+
+/**
+ * Push one space's rows until none is left to send (rejected rows wait for the person).
  * Each round takes rows within the limits, marks them sent, posts them and applies the
  * answer; a row the hub does not answer for stays `sent` and is sent again next sync.
  */
-export async function pushOutbox(api: Api, identity: Identity): Promise<PushOutcome> {
-	const outcome: PushOutcome = { batches: 0, checkpoints: {} };
+async function pushSpace(
+	api: Api,
+	identity: Identity,
+	space: string,
+	token: string | undefined,
+	outcome: PushOutcome
+): Promise<void> {
 	const tried = new Set<number>();
 	for (;;) {
 		const rows = (
-			await takeBatches(limits.mutationsPerPush, limits.pushBytes - envelopeBytes)
+			await takeBatches(
+				limits.mutationsPerPush,
+				limits.pushBytes - envelopeBytes,
+				limits.batchesPerPush,
+				space
+			)
 		).filter((row) => !tried.has(row.seq!));
-		if (rows.length === 0) return outcome;
+		if (rows.length === 0) return;
 		const seqs = rows.map((row) => row.seq!);
 		seqs.forEach((seq) => tried.add(seq));
 		await markSent(seqs);
@@ -37,7 +82,7 @@ export async function pushOutbox(api: Api, identity: Identity): Promise<PushOutc
 			participant: identity.participant,
 			batches: rows.map((row) => ({ seq: row.seq!, mutations: row.mutations }))
 		};
-		const response = await send(api, body, seqs);
+		const response = await send(api, body, seqs, token ?? null);
 		await applyPushResults(response.results);
 		await setCheckpoints(response.checkpoints ?? {});
 		Object.assign(outcome.checkpoints, response.checkpoints);
@@ -45,15 +90,22 @@ export async function pushOutbox(api: Api, identity: Identity): Promise<PushOutc
 	}
 }
 
-async function send(api: Api, body: PushRequest, seqs: number[]): Promise<PushResponse> {
+async function send(
+	api: Api,
+	body: PushRequest,
+	seqs: number[],
+	token: string | null
+): Promise<PushResponse> {
 	try {
 		return await api.request<PushResponse>('/api/v1/sync/push', {
 			method: 'POST',
-			body: JSON.stringify(body)
+			body: JSON.stringify(body),
+			token
 		});
 	} catch (error) {
-		// Unreachable hub: nothing arrived (or the receipt will answer `duplicate` next time).
-		if (error instanceof PlazaError && error.code === 'network') await markWaiting(seqs);
+		// Unreachable or refused: nothing arrived (or the receipt will answer `duplicate`).
+		const unsent = error instanceof PlazaError && error.code === 'network';
+		if (unsent || isAuthFailure(error)) await markWaiting(seqs);
 		throw error;
 	}
 }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { ProvisionedSpace } from '../harness/staff-api';
 import { AppShell } from './app-shell';
 
 export type BadgeState = 'waiting' | 'sent' | 'confirmed' | 'rejected';
@@ -40,9 +41,14 @@ export class SpacePage extends AppShell {
 		this.emptyState = page.getByText('No ideas yet. Be the first to add one.');
 	}
 
-	async goto(space: string): Promise<void> {
-		await this.page.goto(`/s/${space}`);
-		await expect(this.heading).toHaveText(space);
+	async goto(space: ProvisionedSpace): Promise<void> {
+		await this.page.goto(`/s/${space.id}`);
+		await this.expectOpen(space);
+	}
+
+	/** The space's page is showing (its title is the heading once the device has joined). */
+	async expectOpen(space: ProvisionedSpace): Promise<void> {
+		await expect(this.heading).toHaveText(space.title);
 	}
 
 	async addIdea({ title, text = '', category = 'energy' }: IdeaInput): Promise<void> {

@@ -80,3 +80,43 @@ describe('syncedSpaces', () => {
 		expect(await syncedSpaces()).toEqual(['a-space', 'b-space']);
 	});
 });
+
+describe('hidden records', () => {
+	const hiddenTombstone = (id: string, space = 's') => ({
+		...remoteIdea(space, hlcAt(1000), {}, id),
+		fields: { deleted: true },
+		clocks: {},
+		hidden: true
+	});
+
+	it('a hidden tombstone removes the idea and its content from a participant device', async () => {
+		const remote = remoteIdea('s', hlcAt(5000));
+		await applyPulled('s', [remote], 'e1.1');
+		await applyPulled('s', [hiddenTombstone(remote.id)], 'e1.2');
+		expect(await ideasInSpace('s')).toEqual([]);
+		const stored = await db.records.get(remote.id);
+		expect(stored?.fields).toEqual({});
+		expect(stored?.hidden).toBe(1);
+	});
+
+	it('unhiding brings the idea back whatever the clocks', async () => {
+		const remote = remoteIdea('s', hlcAt(5000));
+		await applyPulled('s', [remote], 'e1.1');
+		await applyPulled('s', [hiddenTombstone(remote.id)], 'e1.2');
+		await applyPulled('s', [remote], 'e1.3');
+		const [view] = await ideasInSpace('s');
+		expect(view?.fields.title).toBe(remote.fields.title);
+		expect(view?.hidden).toBeUndefined();
+	});
+
+	it('staff devices keep a hidden idea, flagged with its reason', async () => {
+		const remote = remoteIdea('s', hlcAt(5000));
+		await applyPulled('s', [{ ...remote, hidden: true, hiddenReason: 'Insult' }], 'e1.1');
+		const [view] = await ideasInSpace('s');
+		expect(view).toMatchObject({ id: remote.id, hidden: true, hiddenReason: 'Insult' });
+		await applyPulled('s', [remote], 'e1.2');
+		const [after] = await ideasInSpace('s');
+		expect(after?.hidden).toBeUndefined();
+		expect(after?.hiddenReason).toBeUndefined();
+	});
+});

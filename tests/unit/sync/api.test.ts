@@ -20,6 +20,19 @@ describe('Api.request', () => {
 		expect(seen[1]?.get('content-type')).toBe('application/json');
 	});
 
+	it('a per-request token overrides the default; null sends none; 204 is undefined', async () => {
+		const seen: (string | null)[] = [];
+		const api = new Api(async (_url, init) => {
+			seen.push(new Headers(init?.headers).get('authorization'));
+			return new Response(null, { status: 204 });
+		});
+		api.setToken('default');
+		expect(await api.request('/x', { token: 'space' })).toBeUndefined();
+		await api.request('/x', { token: null });
+		await api.request('/x');
+		expect(seen).toEqual(['Bearer space', null, 'Bearer default']);
+	});
+
 	it('maps a failed fetch to network', async () => {
 		const api = new Api(async () => {
 			throw new TypeError('Failed to fetch');

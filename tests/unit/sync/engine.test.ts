@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlazaDb } from '$lib/store/db';
 import { replaceDb } from '$lib/store/db';
-import { outboxSummary } from '$lib/store/queries';
+import { ideasInSpace, outboxSummary, rejectedMutations } from '$lib/store/queries';
 import { bulkCreateIdeas, createIdea, updateIdea } from '$lib/store/records';
 import { spaceMeta, watchSpace } from '$lib/store/remote';
+import { setSpaceToken } from '$lib/store/spaces';
 import { periodMs, SyncEngine } from '$lib/sync/engine';
 import { SyncStatus } from '$lib/sync/status.svelte';
 import { ideaForm } from '$tests/fixtures/records';
@@ -166,6 +167,19 @@ describe('pull', () => {
 	});
 });
 
+describe('moderation', () => {
+	it("a hidden idea leaves a participant's list at the next pull, and comes back", async () => {
+		const id = await createIdea('park', ideaForm({ title: 'Rude' }));
+		await start();
+		hub.setHidden(id, true);
+		await engine.syncNow();
+		expect(await ideasInSpace('park')).toEqual([]);
+		hub.setHidden(id, false);
+		await engine.syncNow();
+		expect((await ideasInSpace('park'))[0]?.fields.title).toBe('Rude');
+	});
+});
+
 describe('two devices', () => {
 	it('converge through the hub, per field', async () => {
 		const dbA = db;
@@ -195,5 +209,81 @@ describe('two devices', () => {
 		expect(a?.fields).toEqual(b?.fields);
 		expect(a?.fields).toMatchObject({ title: 'A title', text: 'B text' });
 		engineB.stop();
+	});
+});
+
+describe('tokens per space', () => {
+	const authOf = (path: string) =>
+		hub.requests.filter((r) => r.path.startsWith(path)).map((r) => r.authorization);
+
+	it('pushes and pulls each space with its own token, one without a token bare', async () => {
+		await setSpaceToken('park', hub.grant('park'));
+		await setSpaceToken('square', hub.grant('square'));
+		await createIdea('park', ideaForm());
+		await createIdea('square', ideaForm());
+		await createIdea('staff-space', ideaForm());
+		await start();
+		expect(hub.pushes).toHaveLength(3);
+		expect(hub.pushes.map((push) => push.batches[0]!.mutations[0]!.space)).toEqual([
+			'park',
+			'square',
+			'staff-space'
+		]);
+		expect(authOf('/api/v1/sync/push')).toEqual(['Bearer tok-park', 'Bearer tok-square', null]);
+		expect(authOf('/api/v1/sync/pull?space=park')).toEqual(['Bearer tok-park']);
+		expect(authOf('/api/v1/sync/pull?space=staff-space')).toEqual([null]);
+		expect(status.current.state).toBe('synced');
+	});
+
+	it('401 on one space: error unauthorised, its outbox kept, the other space synced', async () => {
+		await setSpaceToken('park', 'revoked-token');
+		hub.guarded.add('park');
+		await setSpaceToken('square', hub.grant('square'));
+		const stuck = await createIdea('park', ideaForm());
+		const synced = await createIdea('square', ideaForm());
+		await start();
+		expect(hub.records.has(synced)).toBe(true);
+		expect(hub.records.has(stuck)).toBe(false);
+		expect(await outboxSummary()).toEqual({ waiting: 1, sent: 0, rejected: 0, total: 1 });
+		expect(hub.pulls).toContain('square');
+		expect(status.current.state).toBe('error');
+		expect(status.current.error?.code).toBe('unauthorised');
+		expect(env.timers.delays()).toEqual([2000]);
+
+		await setSpaceToken('park', hub.grant('park'));
+		await engine.retry();
+		expect(hub.records.has(stuck)).toBe(true);
+		expect(status.current.state).toBe('synced');
+	});
+
+	it('403 on a pull: error forbidden, other spaces still pulled', async () => {
+		hub.forbidden.add('closed');
+		await watchSpace('closed');
+		await watchSpace('park');
+		await start();
+		expect(hub.pulls).toEqual(['park']);
+		expect(status.current.error?.code).toBe('forbidden');
+	});
+
+	it('rejected forbidden mutations land in the rejected list', async () => {
+		const id = await createIdea('park', ideaForm());
+		hub.refuse.add(id);
+		hub.refuseCode = 'forbidden';
+		await start();
+		const [rejected] = await rejectedMutations();
+		expect(rejected?.rejection.code).toBe('forbidden');
+		expect(status.current.state).not.toBe('error');
+	});
+
+	it('opens the live channel with the token, and reopens it when the token changes', async () => {
+		await start();
+		await engine.watch('park');
+		const bare = FakeEventSource.instances.find((s) => s.url.includes('space=park'));
+		expect(bare?.url).toBe('http://hub.test/api/v1/events?space=park');
+		await setSpaceToken('park', hub.grant('park', 'p1.x.y'));
+		await engine.syncNow();
+		expect(bare?.closed).toBe(true);
+		const withToken = FakeEventSource.instances.at(-1);
+		expect(withToken?.url).toBe('http://hub.test/api/v1/events?space=park&token=p1.x.y');
 	});
 });

@@ -17,6 +17,46 @@ export interface PullOptions {
 	space: string;
 	after?: string;
 	limit?: number;
+	/** Staff see hidden records as they are; everyone else gets them as tombstones. */
+	seesHidden?: boolean;
+}
+
+interface PulledRow extends Omit<RemoteRecord, 'hidden' | 'hiddenReason'> {
+	seq: unknown;
+	hidden: boolean;
+	hiddenReason: string | null;
+	hiddenClock: string | null;
+}
+
+/**
+ * What one reader gets of a stored record. A hidden record reaches non-staff as a bare
+ * tombstone whose `deleted` clock (set when it was hidden) beats every clock the device holds,
+ * so the device drops it; its content never leaves the hub.
+ */
+function view(row: PulledRow, seesHidden: boolean): RemoteRecord {
+	const { id, type, space, author, fields, clocks } = row;
+	if (!row.hidden) return { id, type, space, author, fields, clocks };
+	if (seesHidden)
+		return {
+			id,
+			type,
+			space,
+			author,
+			fields,
+			clocks,
+			hidden: true,
+			hiddenReason: row.hiddenReason ?? ''
+		};
+	const clock = row.hiddenClock ?? clocks.deleted ?? '';
+	return {
+		id,
+		type,
+		space,
+		author,
+		fields: { deleted: true },
+		clocks: { deleted: clock },
+		hidden: true
+	};
 }
 
 const mustRefetch = (message: string) => new PlazaError('must-refetch', message, 409);
@@ -44,22 +84,16 @@ export async function pullChanges(
 		if (cursor.seq > current) throw mustRefetch('This cursor is ahead of the hub.');
 		after = cursor.seq;
 	}
-	const rows = await db.query<RemoteRecord & { seq: unknown }>(
-		`SELECT id, type, space, author, fields, clocks, seq FROM records
-		WHERE space = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+	const rows = await db.query<PulledRow>(
+		`SELECT id, type, space, author, fields, clocks, seq, hidden,
+			hidden_reason AS "hiddenReason", hidden_clock AS "hiddenClock"
+		FROM records WHERE space = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
 		[options.space, after, limit + 1]
 	);
 	const more = rows.length > limit;
 	const page = rows.slice(0, limit);
 	const last = page.at(-1);
-	const changes = page.map(({ id, type, space, author, fields, clocks }) => ({
-		id,
-		type,
-		space,
-		author,
-		fields,
-		clocks
-	}));
+	const changes = page.map((row) => view(row, options.seesHidden ?? false));
 	const cursor = formatCursor(epoch, last ? Number(last.seq) : Math.max(after, current));
 	return { changes, cursor, more };
 }

@@ -10,18 +10,27 @@
  *   paging by cursor can never skip a change (docs/decisions/0002).
  * - Each changed record gets its own cursor value; unchanged records (older or replayed
  *   clocks) are not written at all.
+ * - Every mutation is authorised on its own (`canPush`): a space that does not exist, is
+ *   closed, or a change the actor may not make is refused for that mutation only. The author
+ *   of a new record is the actor (participant id or account id), never what the body claims.
  */
 import { createHash } from 'node:crypto';
-import type { Db, Queryable } from '../db/client';
+import type { Actor } from '$lib/domain/auth';
+import { PlazaError } from '$lib/domain/errors';
+import { authorOf, canPush } from '$lib/domain/policy';
 import {
 	formatCursor,
 	type BatchResult,
+	type Mutation,
 	type MutationResult,
 	type PushBatch,
 	type PushRequest,
 	type PushResponse
 } from '$lib/domain/protocol';
-import { applyMutation, prepareMutation, type PreparedMutation, type StoredRecord } from './apply';
+import type { Db, Queryable } from '../db/client';
+import { applyMutation, prepareMutation, rejected, type StoredRecord } from './apply';
+import { loadSpaces, type HubSpace } from './spaces';
+import { loadRecords, lockSpaces, writeRecords, type LoadedRecord } from './write';
 
 /** JSON with object keys sorted, so equal batches hash equally whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -39,38 +48,65 @@ export interface PushOutcome {
 	changed: Map<string, number>;
 }
 
-/** Applies a validated push; `now` is the hub's clock (ms), used for the HLC clamp. */
+interface PushContext {
+	request: PushRequest;
+	actor: Actor;
+	/** The author id of this actor's writes. */
+	author: string;
+	spaces: Map<string, HubSpace>;
+}
+
+/**
+ * Applies a validated push by `actor` (not anonymous: the handler answers 401 first); `now` is
+ * the hub's clock (ms), used for the HLC clamp.
+ */
 export async function pushBatches(
 	db: Db,
 	epoch: string,
 	request: PushRequest,
+	actor: Actor,
 	now = Date.now()
 ): Promise<PushOutcome> {
+	const author = authorOf(actor);
+	if (!author) throw new PlazaError('unauthorised', 'Join the space or log in to take part.', 401);
+	const spaceIds = [...new Set(request.batches.flatMap((b) => b.mutations.map((m) => m.space)))];
+	const spaces = await loadSpaces(db, spaceIds);
+	const context: PushContext = { request, actor, author, spaces };
 	const results: BatchResult[] = [];
 	const changed = new Map<string, number>();
 	for (const batch of request.batches) {
-		const outcome = await db.transaction((tx) => applyBatch(tx, request, batch, now));
+		const outcome = await db.transaction((tx) => applyBatch(tx, context, batch, now));
 		results.push(outcome.result);
 		for (const [space, seq] of outcome.seqs) changed.set(space, seq);
 	}
-	const spaces = [...new Set(request.batches.flatMap((b) => b.mutations.map((m) => m.space)))];
+	const known = spaceIds.filter((space) => spaces.has(space));
 	const rows = await db.query<{ id: string; seq: unknown }>(
 		'SELECT id, seq FROM spaces WHERE id = ANY($1::text[])',
-		[spaces]
+		[known]
 	);
 	const seqs = new Map(rows.map((row) => [row.id, Number(row.seq)]));
 	const checkpoints = Object.fromEntries(
-		spaces.map((space) => [space, formatCursor(epoch, seqs.get(space) ?? 0)])
+		known.map((space) => [space, formatCursor(epoch, seqs.get(space) ?? 0)])
 	);
 	return { response: { protocol: request.protocol, results, checkpoints }, changed };
 }
 
+/** Refuses what the space itself rules out, before any record is read. */
+function checkSpace(mutation: Mutation, spaces: Map<string, HubSpace>): MutationResult | undefined {
+	const space = spaces.get(mutation.space);
+	if (!space) return rejected(mutation.id, 'unknown-space', 'There is no space with this id.');
+	if (space.status !== 'open')
+		return rejected(mutation.id, 'space-closed', 'This space is closed to new contributions.');
+	return undefined;
+}
+
 async function applyBatch(
 	tx: Queryable,
-	request: PushRequest,
+	context: PushContext,
 	batch: PushBatch,
 	now: number
 ): Promise<{ result: BatchResult; seqs: Map<string, number> }> {
+	const { request, actor, author, spaces } = context;
 	const hash = createHash('sha256').update(canonicalJson(batch)).digest('hex');
 	const fresh = await tx.query(
 		'INSERT INTO receipts (device_id, seq, hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING seq',
@@ -80,18 +116,34 @@ async function applyBatch(
 		return { result: await replay(tx, request.deviceId, batch, hash), seqs: new Map() };
 
 	const results: MutationResult[] = [];
-	const prepared: PreparedMutation[] = [];
+	const open: number[] = [];
 	batch.mutations.forEach((mutation, index) => {
-		const outcome = prepareMutation(mutation, index, now);
-		if ('status' in outcome) results[index] = outcome;
-		else prepared.push(outcome);
+		const refused = checkSpace(mutation, spaces);
+		if (refused) results[index] = refused;
+		else open.push(index);
 	});
-	await lockSpaces(tx, [...new Set(prepared.map((p) => p.mutation.space))].sort());
-	const ids = new Set(prepared.map((p) => p.mutation.id.toLowerCase()));
-	const records = await loadRecords(tx, [...ids]);
+	const mutations = open.map((index) => batch.mutations[index]!);
+	await lockSpaces(tx, [...new Set(mutations.map((m) => m.space))]);
+	const records: Map<string, StoredRecord & Partial<LoadedRecord>> = await loadRecords(tx, [
+		...new Set(mutations.map((m) => m.id.toLowerCase()))
+	]);
 	const dirty = new Set<string>();
-	for (const p of prepared)
-		results[p.index] = applyMutation(p, records, dirty, request.participant);
+	for (const index of open) {
+		const mutation = batch.mutations[index]!;
+		const stored = records.get(mutation.id.toLowerCase());
+		// A record of another space is refused by applyMutation as space-mismatch.
+		const existing =
+			stored?.space === mutation.space
+				? { author: stored.author, hidden: stored.hidden ?? false }
+				: undefined;
+		if (!canPush(actor, spaces.get(mutation.space)!, mutation, existing)) {
+			results[index] = rejected(mutation.id, 'forbidden', 'You may not make this change here.');
+			continue;
+		}
+		const prepared = prepareMutation(mutation, index, now);
+		results[index] =
+			'status' in prepared ? prepared : applyMutation(prepared, records, dirty, author);
+	}
 	const seqs = await writeRecords(
 		tx,
 		[...dirty].map((id) => records.get(id)!),
@@ -136,59 +188,4 @@ async function replay(
 		first[i]?.status === 'rejected' ? first[i] : { id: m.id, status: 'duplicate' }
 	);
 	return { seq: batch.seq, status: 'duplicate', mutations };
-}
-
-async function lockSpaces(tx: Queryable, spaces: string[]): Promise<void> {
-	if (spaces.length === 0) return;
-	await tx.query(
-		'INSERT INTO spaces (id) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING',
-		[spaces]
-	);
-	await tx.query('SELECT id FROM spaces WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [
-		spaces
-	]);
-}
-
-async function loadRecords(tx: Queryable, ids: string[]): Promise<Map<string, StoredRecord>> {
-	const rows = await tx.query<StoredRecord>(
-		'SELECT id, space, type, author, fields, clocks FROM records WHERE id = ANY($1::uuid[])',
-		[ids]
-	);
-	return new Map(rows.map((row) => [row.id, row]));
-}
-
-/** Takes one cursor value per changed record from its space, then upserts them in one go. */
-async function writeRecords(
-	tx: Queryable,
-	records: StoredRecord[],
-	now: number
-): Promise<Map<string, number>> {
-	const bySpace = new Map<string, StoredRecord[]>();
-	for (const record of records)
-		bySpace.set(record.space, [...(bySpace.get(record.space) ?? []), record]);
-	const seqs = new Map<string, number>();
-	const rows: Record<string, unknown>[] = [];
-	for (const [space, list] of [...bySpace].sort(([a], [b]) => (a < b ? -1 : 1))) {
-		const [row] = await tx.query<{ seq: unknown }>(
-			'UPDATE spaces SET seq = seq + $2 WHERE id = $1 RETURNING seq',
-			[space, list.length]
-		);
-		const top = Number(row!.seq);
-		seqs.set(space, top);
-		list.forEach((record, i) => {
-			const deleted = record.fields.deleted === true;
-			rows.push({ ...record, deleted, seq: top - list.length + 1 + i });
-		});
-	}
-	if (rows.length === 0) return seqs;
-	await tx.query(
-		`INSERT INTO records (id, space, type, author, fields, clocks, deleted, seq, updated_at)
-		SELECT r.id, r.space, r.type, r.author, r.fields, r.clocks, r.deleted, r.seq, $2::timestamptz
-		FROM jsonb_to_recordset(($1::text)::jsonb) AS r(id uuid, space text, type text,
-			author uuid, fields jsonb, clocks jsonb, deleted boolean, seq bigint)
-		ON CONFLICT (id) DO UPDATE SET fields = excluded.fields, clocks = excluded.clocks,
-			deleted = excluded.deleted, seq = excluded.seq, updated_at = excluded.updated_at`,
-		[JSON.stringify(rows), new Date(now).toISOString()]
-	);
-	return seqs;
 }

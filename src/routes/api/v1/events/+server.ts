@@ -1,5 +1,6 @@
 import { handleEvents } from '$lib/server/api';
-import { getHub } from '$lib/server/hub';
+import { context } from '$lib/server/http/context';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request }) => handleEvents(request, await getHub());
+export const GET: RequestHandler = async (event) =>
+	handleEvents(event.request, await context(event));

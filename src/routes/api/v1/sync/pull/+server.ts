@@ -1,5 +1,5 @@
 import { handlePull } from '$lib/server/api';
-import { getHub } from '$lib/server/hub';
+import { context } from '$lib/server/http/context';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ request }) => handlePull(request, await getHub());
+export const GET: RequestHandler = async (event) => handlePull(event.request, await context(event));

@@ -1,5 +1,6 @@
 import { handlePush } from '$lib/server/api';
-import { getHub } from '$lib/server/hub';
+import { context } from '$lib/server/http/context';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ request }) => handlePush(request, await getHub());
+export const POST: RequestHandler = async (event) =>
+	handlePush(event.request, await context(event));

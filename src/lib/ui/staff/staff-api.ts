@@ -1,0 +1,148 @@
+/**
+ * The hub's staff endpoints, typed. Every call goes through the app's one fetch wrapper (`Api`
+ * from $lib/sync); this instance also remembers a 429's `Retry-After`, so a person is told how
+ * long to wait instead of "try again later".
+ */
+import type { AccountView, ErasePolicy, Role, SpaceStatus, SpaceView } from '$lib/domain/auth';
+import { PlazaError } from '$lib/domain/errors';
+import { Api } from '$lib/sync/api';
+
+/** A failed request's code, plus the seconds to wait when the hub rate-limited it. */
+export class StaffError extends PlazaError {
+	constructor(
+		cause: PlazaError,
+		readonly retryAfter: number | null
+	) {
+		super(cause.code, cause.message, cause.status);
+	}
+}
+
+/** Seconds from a `Retry-After` header (delta seconds or an HTTP date), or null. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
+	if (!header) return null;
+	const seconds = Number(header);
+	if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+	const at = Date.parse(header);
+	return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+	let retryAfter: number | null = null;
+	const api = new Api(async (input, options) => {
+		const response = await globalThis.fetch(input, options);
+		retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+		return response;
+	});
+	try {
+		return await api.request<T>(path, init);
+	} catch (error) {
+		if (error instanceof PlazaError) throw new StaffError(error, retryAfter);
+		throw error;
+	}
+}
+
+const post = <T>(path: string, body?: unknown) =>
+	call<T>(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+
+/** The hub answers lists bare or wrapped (`{ spaces: [...] }`); accept both. */
+function listOf<T>(body: unknown, key: string): T[] {
+	if (Array.isArray(body)) return body as T[];
+	const inner = (body as Record<string, unknown> | null)?.[key];
+	return Array.isArray(inner) ? (inner as T[]) : [];
+}
+
+function itemOf<T>(body: unknown, key: string): T {
+	const inner = (body as Record<string, unknown> | null)?.[key];
+	return (inner ?? body) as T;
+}
+
+type AccountBody = { account: AccountView | null };
+
+export interface Invite {
+	token: string;
+	url: string;
+	expiresAt: string | number;
+}
+
+export interface InviteInfo {
+	email: string;
+	role: Role;
+	organisationName: string;
+	expiresAt: string | number;
+}
+
+export interface AuditEntry {
+	at: string | number;
+	actor: string;
+	actorName?: string;
+	action: string;
+	target: string;
+	detail?: unknown;
+}
+
+export interface Participant {
+	participant: string;
+	displayName?: string;
+	joinedAt?: string | number;
+	revokedAt?: string | number | null;
+}
+
+export interface Report {
+	id?: string;
+	record: string;
+	reason: string;
+	at?: string | number;
+	reporter?: string;
+}
+
+export interface NewSpace {
+	id: string;
+	title: string;
+	purpose: string;
+	privacyNotice: string;
+	erasePolicy: ErasePolicy;
+	retentionUntil: string | null;
+	published: boolean;
+}
+
+export type SpaceChange = Partial<Omit<NewSpace, 'id'>> & { status?: SpaceStatus };
+
+const space = (id: string) => `/api/v1/spaces/${encodeURIComponent(id)}`;
+const invite = (token: string) => `/api/v1/invites/${encodeURIComponent(token)}`;
+
+export const staffApi = {
+	setupNeeded: async () => (await call<{ needed: boolean }>('/api/v1/setup')).needed,
+	setup: async (body: { organisation: string; name: string; email: string; password: string }) =>
+		(await post<AccountBody>('/api/v1/setup', body)).account,
+	login: async (body: { email: string; password: string }) =>
+		(await post<AccountBody>('/api/v1/auth/login', body)).account,
+	me: async () => (await call<AccountBody>('/api/v1/auth/me')).account,
+	logout: () => post<unknown>('/api/v1/auth/logout'),
+	logoutAll: () => post<unknown>('/api/v1/auth/logout-all'),
+	createInvite: async (body: { email: string; role: Role }) =>
+		itemOf<Invite>(await post<unknown>('/api/v1/invites', body), 'invite'),
+	inviteInfo: (token: string) => call<InviteInfo>(invite(token)),
+	acceptInvite: async (token: string, body: { name: string; password: string }) =>
+		(await post<AccountBody>(`${invite(token)}/accept`, body)).account,
+	accounts: async () => listOf<AccountView>(await call<unknown>('/api/v1/accounts'), 'accounts'),
+	audit: async () => listOf<AuditEntry>(await call<unknown>('/api/v1/audit'), 'entries'),
+	spaces: async () => listOf<SpaceView>(await call<unknown>('/api/v1/spaces'), 'spaces'),
+	space: async (id: string) => itemOf<SpaceView>(await call<unknown>(space(id)), 'space'),
+	createSpace: async (body: NewSpace) =>
+		itemOf<SpaceView>(await post<unknown>('/api/v1/spaces', body), 'space'),
+	updateSpace: async (id: string, change: SpaceChange) =>
+		itemOf<SpaceView>(
+			await call<unknown>(space(id), { method: 'PATCH', body: JSON.stringify(change) }),
+			'space'
+		),
+	participants: async (id: string) =>
+		listOf<Participant>(await call<unknown>(`${space(id)}/participants`), 'participants'),
+	revoke: (id: string, participant: string) =>
+		post<unknown>(`${space(id)}/participants/${encodeURIComponent(participant)}/revoke`),
+	hide: (id: string, record: string, reason: string) =>
+		post<unknown>(`${space(id)}/records/${encodeURIComponent(record)}/hide`, { reason }),
+	unhide: (id: string, record: string, reason: string) =>
+		post<unknown>(`${space(id)}/records/${encodeURIComponent(record)}/unhide`, { reason }),
+	reports: async (id: string) =>
+		listOf<Report>(await call<unknown>(`${space(id)}/reports`), 'reports')
+};

@@ -1,0 +1,91 @@
+/**
+ * Provisioning through the hub's own API, the way a script of a city's IT department would:
+ * set the hub up (first organisation and its admin), then create spaces as that admin. Tests
+ * use it for everything that is not what they test; the staff UI itself is covered by
+ * staff-flow.e2e.ts.
+ */
+import { expect, request, type APIRequestContext } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import type { AccountView, ErasePolicy, SpaceView } from '../../../src/lib/domain/auth';
+
+export const sessionCookieName = 'plaza_session';
+
+export interface AdminSession {
+	email: string;
+	password: string;
+	organisation: string;
+	/** `plaza_session=…`, ready for a `cookie` header (pullAll). */
+	cookie: string;
+	account: AccountView;
+	/** A request context that sends the admin's cookie. */
+	api: APIRequestContext;
+}
+
+/** A space created by the admin; participants join it with `joinCode`. */
+export interface ProvisionedSpace {
+	id: string;
+	title: string;
+	purpose: string;
+	privacyNotice: string;
+	erasePolicy: ErasePolicy;
+	joinCode: string;
+}
+
+export interface SpaceOptions {
+	title?: string;
+	purpose?: string;
+	privacyNotice?: string;
+	erasePolicy?: ErasePolicy;
+	published?: boolean;
+}
+
+/** POST /api/v1/setup: the hub's first organisation and its admin, logged in. */
+export async function setUpHub(baseURL: string): Promise<AdminSession> {
+	const api = await request.newContext({ baseURL });
+	const setup = {
+		organisation: 'City of Testhausen',
+		name: 'Ada Admin',
+		email: 'admin@testhausen.example',
+		password: 'correct horse battery staple'
+	};
+	const response = await api.post('/api/v1/setup', { data: setup });
+	expect(response.status(), await response.text()).toBe(201);
+	const cookie = (await api.storageState()).cookies.find((c) => c.name === sessionCookieName);
+	if (!cookie) throw new Error(`POST /api/v1/setup set no ${sessionCookieName} cookie`);
+	const me = await api.get('/api/v1/auth/me');
+	expect(me.status()).toBe(200);
+	const { account } = (await me.json()) as { account: AccountView | null };
+	if (!account) throw new Error('GET /api/v1/auth/me does not know the admin after setup');
+	return {
+		email: setup.email,
+		password: setup.password,
+		organisation: setup.organisation,
+		cookie: `${cookie.name}=${cookie.value}`,
+		account,
+		api
+	};
+}
+
+/** POST /api/v1/spaces as the admin; the id is unique, so tests on one hub never meet. */
+export async function createSpace(
+	admin: AdminSession,
+	options: SpaceOptions = {}
+): Promise<ProvisionedSpace> {
+	const id = `e2e-${randomBytes(4).toString('hex')}`;
+	const body = {
+		id,
+		title: options.title ?? `Neighbourhood ${id.slice(4)}`,
+		purpose: options.purpose ?? 'Collect ideas for a cooler, greener neighbourhood.',
+		privacyNotice:
+			options.privacyNotice ??
+			'We keep your ideas until the end of the project.\nYou can erase them at any time.',
+		erasePolicy: options.erasePolicy ?? 'delete',
+		retentionUntil: null,
+		published: options.published ?? false
+	};
+	const response = await admin.api.post('/api/v1/spaces', { data: body });
+	expect(response.status(), await response.text()).toBe(201);
+	const { space } = (await response.json()) as { space: SpaceView };
+	if (!space.joinCode) throw new Error(`POST /api/v1/spaces gave the creator no join code`);
+	return { ...body, joinCode: space.joinCode };
+}

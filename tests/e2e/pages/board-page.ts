@@ -1,0 +1,44 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './app-shell';
+
+/**
+ * `/facilitate/<space>`: the join code and link, the participants, and the contributions with
+ * Hide (asks for a reason) and Unhide.
+ */
+export class BoardPage extends AppShell {
+	readonly heading: Locator;
+	readonly joinLink: Locator;
+	readonly contributions: Locator;
+
+	constructor(page: Page) {
+		super(page);
+		this.heading = page.getByRole('heading', { level: 1 });
+		this.joinLink = page.getByTestId('join-link');
+		this.contributions = page.getByTestId('contribution');
+	}
+
+	async goto(space: string): Promise<void> {
+		await this.page.goto(`/facilitate/${space}`);
+	}
+
+	/** The absolute join link shown to pass on. */
+	async joinUrl(): Promise<string> {
+		await expect(this.joinLink).toBeVisible();
+		const value = await this.joinLink.evaluate((element) =>
+			element instanceof HTMLInputElement ? element.value : (element.textContent ?? '')
+		);
+		return value.trim();
+	}
+
+	contribution(title: string): Locator {
+		return this.contributions.filter({ hasText: title });
+	}
+
+	async hide(title: string, reason: string): Promise<void> {
+		await this.contribution(title).getByRole('button', { name: /^Hide/ }).click();
+		const dialog = this.page.getByRole('dialog');
+		await dialog.getByLabel('Reason for hiding').fill(reason);
+		await dialog.getByRole('button', { name: 'Hide', exact: true }).click();
+		await expect(dialog).toBeHidden();
+	}
+}

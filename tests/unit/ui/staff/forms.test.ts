@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { validateReason } from '$lib/ui/staff/form-reason';
+import {
+	validateAccept,
+	validateInvite,
+	validateLogin,
+	validateNewSpace,
+	validateSetup,
+	type SpaceFormInput
+} from '$lib/ui/staff/forms';
+
+const setup = {
+	organisation: 'City of Testhausen',
+	name: 'Ada Admin',
+	email: ' Ada@Testhausen.Example ',
+	password: 'a long admin passphrase'
+};
+
+describe('validateSetup', () => {
+	it('accepts a complete form and normalises the email', () => {
+		const result = validateSetup(setup);
+		expect(result).toEqual({
+			success: true,
+			output: { ...setup, email: 'ada@testhausen.example' }
+		});
+	});
+
+	it('shows the 12-character password rule with its number', () => {
+		const result = validateSetup({ ...setup, password: 'short' });
+		expect(result.success).toBe(false);
+		if (!result.success)
+			expect(result.errors.password).toEqual({
+				key: 'staff.validation.tooShort',
+				options: { count: 12 }
+			});
+	});
+
+	it('reports one error per field', () => {
+		const result = validateSetup({ organisation: ' ', name: '', email: 'nope', password: '' });
+		expect(result.success).toBe(false);
+		if (!result.success)
+			expect(result.errors).toEqual({
+				organisation: { key: 'staff.validation.required' },
+				name: { key: 'staff.validation.required' },
+				email: { key: 'staff.validation.email' },
+				password: { key: 'staff.validation.tooShort', options: { count: 12 } }
+			});
+	});
+
+	it('caps names at 100 characters', () => {
+		const result = validateSetup({ ...setup, name: 'x'.repeat(101) });
+		expect(result.success ? null : result.errors.name).toEqual({
+			key: 'staff.validation.tooLong',
+			options: { count: 100 }
+		});
+	});
+});
+
+describe('validateLogin', () => {
+	it('accepts any non-empty password: the hub judges it', () => {
+		expect(validateLogin({ email: 'a@b.example', password: 'x' }).success).toBe(true);
+	});
+
+	it('asks for a password and a well-formed email', () => {
+		const result = validateLogin({ email: 'a@', password: '' });
+		expect(result.success ? null : result.errors).toEqual({
+			email: { key: 'staff.validation.email' },
+			password: { key: 'staff.validation.required' }
+		});
+	});
+});
+
+describe('validateInvite and validateAccept', () => {
+	it('takes a facilitator or admin role only', () => {
+		expect(validateInvite({ email: 'f@b.example', role: 'facilitator' }).success).toBe(true);
+		const result = validateInvite({ email: 'f@b.example', role: 'owner' });
+		expect(result.success ? null : result.errors.role).toEqual({ key: 'staff.validation.choose' });
+	});
+
+	it('needs a name and a 12-character password to accept', () => {
+		expect(validateAccept({ name: 'Finn', password: 'twelve chars' }).success).toBe(true);
+		expect(validateAccept({ name: 'Finn', password: 'eleven char' }).success).toBe(false);
+	});
+});
+
+describe('validateNewSpace', () => {
+	const form: SpaceFormInput = {
+		id: ' tenants-nord ',
+		title: 'Tenants of Nordstadt',
+		purpose: 'Ideas for the courtyards.',
+		privacyNotice: 'We keep your ideas until 2027.',
+		erasePolicy: 'anonymise',
+		retentionUntil: '',
+		published: false
+	};
+
+	it('turns an empty date into no retention date and trims the id', () => {
+		const result = validateNewSpace(form);
+		expect(result.success && result.output).toEqual({
+			...form,
+			id: 'tenants-nord',
+			retentionUntil: null
+		});
+	});
+
+	it('keeps a retention date', () => {
+		const result = validateNewSpace({ ...form, retentionUntil: '2027-06-30' });
+		expect(result.success && result.output.retentionUntil).toBe('2027-06-30');
+	});
+
+	it('explains a bad id, a missing notice and a bad erase policy', () => {
+		const result = validateNewSpace({
+			...form,
+			id: 'Tenants Nord',
+			privacyNotice: '  ',
+			erasePolicy: 'shred'
+		});
+		expect(result.success ? null : result.errors).toEqual({
+			id: { key: 'staff.validation.spaceId' },
+			privacyNotice: { key: 'staff.validation.required' },
+			erasePolicy: { key: 'staff.validation.choose' }
+		});
+	});
+});
+
+describe('validateReason', () => {
+	it('needs a reason of at most 500 characters, trimmed', () => {
+		expect(validateReason('  Duplicate  ')).toEqual({
+			success: true,
+			output: { reason: 'Duplicate' }
+		});
+		expect(validateReason(' ').success).toBe(false);
+		const long = validateReason('x'.repeat(501));
+		expect(long.success ? null : long.errors.reason).toEqual({
+			key: 'staff.validation.tooLong',
+			options: { count: 500 }
+		});
+	});
+});
