@@ -37,7 +37,7 @@ export class BoardPage extends AppShell {
 	async hide(title: string, reason: string): Promise<void> {
 		await this.contribution(title).getByRole('button', { name: /^Hide/ }).click();
 		const dialog = this.page.getByRole('dialog');
-		await dialog.getByLabel('Reason for hiding').fill(reason);
+		await dialog.getByLabel('Reason', { exact: true }).fill(reason);
 		await dialog.getByRole('button', { name: 'Hide', exact: true }).click();
 		await expect(dialog).toBeHidden();
 	}
