@@ -1,4 +1,4 @@
-import { devices, type Browser, type BrowserContext } from '@playwright/test';
+import { devices, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { pullAll } from '../fixtures/hub';
 import { expect, test } from './harness/test';
@@ -6,6 +6,7 @@ import { sessionCookieName } from './harness/staff-api';
 import { JoinPage } from './pages/join-page';
 import { MyDataPage } from './pages/my-data-page';
 import { BoardPage } from './pages/board-page';
+import { SettingsPage } from './pages/settings-page';
 import { SpacePage } from './pages/space-page';
 import {
 	AcceptInvitePage,
@@ -68,6 +69,10 @@ test('setup, invite, a space, a participant joins, is moderated, exports and era
 		await adminView.goto();
 		const inviteUrl = await adminView.invite(facilitator.email);
 		expect(new URL(inviteUrl).origin).toBe(hub.url);
+		// As the hub's operator, the admin also hosts a second organisation.
+		const orgInvite = await adminView.createOrganisation('Nordstadt Housing', 'nora@nord.example');
+		expect(orgInvite).toMatch(new RegExp(`^${hub.url}/invite/\\S+$`));
+		await expect(adminView.organisationList.getByText('Nordstadt Housing')).toBeVisible();
 
 		// The facilitator accepts, logs out and in again, and creates a space.
 		const staff = await facilitatorContext.newPage();
@@ -81,6 +86,7 @@ test('setup, invite, a space, a participant joins, is moderated, exports and era
 		await login.goto();
 		await login.logIn(facilitator);
 		await staff.waitForURL((url) => url.pathname === '/facilitate');
+		await addsFacilitator(adminPage, staff);
 		await new FacilitatePage(staff).createSpace(space);
 		const board = new BoardPage(staff);
 		const joinUrl = await board.joinUrl();
@@ -102,6 +108,17 @@ test('setup, invite, a space, a participant joins, is moderated, exports and era
 		await spacePage.expectBadge('Rain garden in courtyard B', 'confirmed');
 		await spacePage.expectBadge('Shared cargo bike', 'confirmed');
 		const hiddenId = await spacePage.recordId('Shared cargo bike');
+
+		// A new display name reaches the hub for the space joined; its staff see it.
+		const settings = new SettingsPage(phone);
+		await settings.goto();
+		await settings.displayName.fill('Maria K.');
+		await settings.saveName.click();
+		await expect(settings.nameRemark).toHaveText('Also sent to the 1 space you joined.');
+		await board.goto(space.id);
+		await expect(board.participants.getByText('Maria K.', { exact: true })).toBeVisible();
+		await phone.goto(`/s/${space.id}`);
+		await expect(spacePage.item('Shared cargo bike')).toBeVisible();
 
 		// The facilitator hides one; it leaves the participant's screen live.
 		await expect(board.contribution('Shared cargo bike')).toBeVisible({ timeout: 10_000 });
@@ -145,6 +162,34 @@ test('setup, invite, a space, a participant joins, is moderated, exports and era
 		await Promise.all(contexts.map((context) => context.close()));
 	}
 });
+
+/**
+ * The admin creates a space, renames it in its settings and adds the facilitator, who then
+ * finds it among their spaces; the audit log names the change in words.
+ */
+async function addsFacilitator(adminPage: Page, staff: Page): Promise<void> {
+	const adminSpaces = new FacilitatePage(adminPage);
+	await adminSpaces.goto();
+	await adminSpaces.createSpace({
+		id: 'city-garden',
+		title: 'City garden',
+		purpose: 'Plans for the garden behind the town hall.',
+		privacyNotice: 'The city keeps your ideas for one year.'
+	});
+	const adminBoard = new BoardPage(adminPage);
+	await adminBoard.rename('Town hall garden');
+	await adminBoard.addFacilitator(facilitator.name);
+	await expect(adminBoard.facilitators.getByRole('listitem')).toHaveCount(2);
+
+	const mine = new FacilitatePage(staff);
+	await mine.goto();
+	await expect(mine.spaceLink('Town hall garden')).toBeVisible();
+
+	const adminView = new AdminPage(adminPage);
+	await adminView.goto();
+	await expect(adminView.auditRows('facilitator.add')).toContainText('Facilitator added');
+	await expect(adminView.auditRows('space.update')).toContainText('Space settings changed');
+}
 
 function idOf(records: { id: string; fields: Record<string, unknown> }[], title: string): string {
 	const record = records.find((r) => r.fields.title === title);

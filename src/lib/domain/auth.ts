@@ -28,6 +28,24 @@ export interface AccountView {
 	role: Role;
 	email: string;
 	name: string;
+	/** The hub's operator (the account setup made): may create organisations. */
+	operator: boolean;
+}
+
+/** An organisation as the hub operator lists them. */
+export interface OrganisationView {
+	id: string;
+	name: string;
+	createdAt: string;
+	/** How many accounts it has. */
+	accounts: number;
+}
+
+/** A facilitator of a space as its staff see them. */
+export interface FacilitatorView {
+	id: string;
+	name: string;
+	email: string;
 }
 
 export type ErasePolicy = 'delete' | 'anonymise';
@@ -105,6 +123,17 @@ export const InviteRequestSchema = v.strictObject({
 
 export const AcceptInviteSchema = v.strictObject({ name: NameSchema, password: PasswordSchema });
 
+/** POST /api/v1/organisations: the organisation and the email its first admin is invited at. */
+export const CreateOrganisationSchema = v.strictObject({
+	name: NameSchema,
+	adminEmail: EmailSchema
+});
+
+/** POST /api/v1/spaces/<id>/facilitators */
+export const AddFacilitatorSchema = v.strictObject({
+	accountId: v.pipe(v.string('An account id is text.'), v.uuid('An account id is a UUID.'))
+});
+
 const LongText = (max: number, what: string) =>
 	v.pipe(
 		v.string(`${what} is text.`),
@@ -147,6 +176,12 @@ export const UpdateSpaceSchema = v.partial(
 	})
 );
 
+const DisplayNameSchema = v.pipe(
+	v.string('A display name is text.'),
+	v.trim(),
+	v.maxLength(60, 'A display name has at most 60 characters.')
+);
+
 export const JoinRequestSchema = v.strictObject({
 	code: v.pipe(
 		v.string('A join code is text.'),
@@ -155,10 +190,11 @@ export const JoinRequestSchema = v.strictObject({
 		v.regex(/^[0-9A-Z]{4,16}$/, 'A join code is letters and digits, such as K7MR2XQ9TB.')
 	),
 	participant: IdSchema,
-	displayName: v.optional(
-		v.pipe(v.string(), v.trim(), v.maxLength(60, 'A display name has at most 60 characters.'))
-	)
+	displayName: v.optional(DisplayNameSchema)
 });
+
+/** PATCH /api/v1/me?space=<id>: an empty name means "no name". */
+export const UpdateMeSchema = v.strictObject({ displayName: DisplayNameSchema });
 
 export const ModerationSchema = v.strictObject({
 	reason: v.pipe(

@@ -27,7 +27,8 @@ export const errorCodes = [
 	'unknown-space',
 	'space-closed',
 	'token-revoked',
-	'needs-connection'
+	'needs-connection',
+	'last-facilitator'
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -87,6 +87,19 @@ class I18n {
 		return (this.#i18next.t as (key: string, options?: object) => string)(key, options);
 	};
 
+	/**
+	 * A key made at run time from a code (an audit action, say): its text, or undefined when
+	 * no language has a text for it, so the caller can show the code itself instead.
+	 */
+	optional = (key: string, options?: TranslationOptions): string | undefined => {
+		void this.#version;
+		const text = (language: string) =>
+			this.#i18next.getResource(language, 'translation', key) as unknown;
+		if (typeof text(this.#language) !== 'string' && typeof text(defaultLanguage) !== 'string')
+			return undefined;
+		return (this.#i18next.t as (key: string, options?: object) => string)(key, options);
+	};
+
 	/** The message for an error code (`errors.<code>`), or a generic one for unknown codes. */
 	error = (code: string | undefined): string => {
 		void this.#version;

@@ -2,13 +2,15 @@
  * OpenAPI 3.1 description of the hub API. tests/server/openapi.test.ts keeps it true: every
  * route under src/routes/api/v1 has a path here, and real responses validate against these
  * schemas. Sync lives in this file; each later area keeps its paths and schemas in a part of
- * its own under ./openapi/ (accounts.ts: accounts, spaces, joining) spread in below.
+ * its own under ./openapi/ (accounts.ts: accounts, spaces, joining; organisations.ts:
+ * organisations, facilitators, display names) spread in below.
  */
 import { errorCodes } from '$lib/domain/errors';
 import { acceptedProtocols, limits } from '$lib/domain/protocol';
 import { recordTypes } from '$lib/domain/records';
 import { accountPaths, accountSchemas } from './openapi/accounts';
 import { error, jsonBody, ref, spaceId, uuid } from './openapi/common';
+import { organisationPaths, organisationSchemas } from './openapi/organisations';
 
 const cursor = { type: 'string', pattern: '^[a-z0-9]{1,32}\\.\\d{1,15}$' };
 const space = spaceId;
@@ -18,6 +20,7 @@ const spaceParam = { name: 'space', in: 'query', required: true, schema: space }
 
 const schemas = {
 	...accountSchemas,
+	...organisationSchemas,
 	Error: {
 		type: 'object',
 		required: ['error'],
@@ -362,7 +365,8 @@ export const openapi = {
 				responses: { 200: jsonBody({ type: 'object' }, 'OpenAPI 3.1 description') }
 			}
 		},
-		...moderationAndPrivacyPaths
+		...moderationAndPrivacyPaths,
+		...organisationPaths
 	},
 	components: { schemas }
 };

@@ -1,6 +1,7 @@
 /**
  * The participant's calls to the hub outside the sync loop: look a space up by its join code,
- * join it, report a contribution, download and erase one's data. Each needs the hub, so an
+ * join it, change one's display name, report a contribution, download and erase one's data.
+ * Each needs the hub, so an
  * unreachable hub answers `needs-connection` (the UI says so plainly). Calls about a joined
  * space carry that space's participant token.
  */
@@ -9,7 +10,7 @@ import { PlazaError } from '$lib/domain/errors';
 import type { RemoteRecord } from '$lib/domain/protocol';
 import { getIdentity, setDisplayName } from '$lib/store/identity';
 import { eraseLocalData } from '$lib/store/my-data';
-import { cacheSpaceInfo, saveJoin, spaceToken } from '$lib/store/spaces';
+import { cacheSpaceInfo, saveJoin, spaceToken, spaceTokens } from '$lib/store/spaces';
 import { api as defaultApi, type Api, type RequestOptions } from './api';
 
 /** What the hub holds about this participant in one space (GET /api/v1/me/data). */
@@ -72,6 +73,38 @@ export async function joinSpace(
 	const info = publicView(answer.space);
 	await saveJoin(info, answer.token);
 	return info;
+}
+
+/** How a new display name fared on the hub: the joined spaces it reached, and those it did not. */
+export interface NameUpdate {
+	updated: string[];
+	failed: { space: string; code: string }[];
+}
+
+/**
+ * Change this device's display name: on the device first (it is the name on new ideas, and
+ * it stays even when the hub is away), then on the hub for every space this device joined.
+ * Nothing is queued for later: a space the hub did not confirm is reported in `failed`
+ * (`needs-connection` offline), so the person can simply save again once online.
+ */
+export async function updateDisplayName(name: string, client = defaultApi): Promise<NameUpdate> {
+	const displayName = name.trim();
+	await setDisplayName(displayName);
+	const result: NameUpdate = { updated: [], failed: [] };
+	const spaces = Object.entries(await spaceTokens()).sort(([a], [b]) => a.localeCompare(b));
+	for (const [space, token] of spaces) {
+		try {
+			await call(client, `/api/v1/me?${new URLSearchParams({ space })}`, {
+				method: 'PATCH',
+				body: JSON.stringify({ displayName }),
+				token
+			});
+			result.updated.push(space);
+		} catch (error) {
+			result.failed.push({ space, code: error instanceof PlazaError ? error.code : 'unknown' });
+		}
+	}
+	return result;
 }
 
 async function tokenFor(space: string): Promise<string | null> {

@@ -7,6 +7,8 @@ export class SettingsPage extends AppShell {
 	readonly displayName: Locator;
 	readonly appVersion: Locator;
 	readonly exportButton: Locator;
+	readonly saveName: Locator;
+	readonly nameRemark: Locator;
 
 	constructor(page: Page) {
 		super(page);
@@ -19,6 +21,8 @@ export class SettingsPage extends AppShell {
 		this.displayName = page.getByLabel('Display name', { exact: true });
 		this.appVersion = page.getByTestId('app-version');
 		this.exportButton = page.getByRole('button', { name: 'Save unsynced changes as a file' });
+		this.saveName = page.getByRole('button', { name: 'Save name', exact: true });
+		this.nameRemark = page.getByTestId('name-remark');
 	}
 
 	async goto(): Promise<void> {

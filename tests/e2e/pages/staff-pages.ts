@@ -88,13 +88,15 @@ export class AcceptInvitePage extends AppShell {
 	}
 }
 
-/** `/admin`: invite people, the accounts, the audit log, log out. */
+/** `/admin`: invite people, the accounts, organisations (operator), the audit log, log out. */
 export class AdminPage extends AppShell {
 	readonly inviteEmail: Locator;
 	readonly inviteRole: Locator;
 	readonly inviteSubmit: Locator;
 	readonly inviteLink: Locator;
 	readonly auditLog: Locator;
+	readonly organisationList: Locator;
+	readonly organisationInviteLink: Locator;
 
 	constructor(page: Page) {
 		super(page);
@@ -103,6 +105,8 @@ export class AdminPage extends AppShell {
 		this.inviteSubmit = page.locator('form:has(#invite-email) button[type="submit"]');
 		this.inviteLink = page.getByTestId('invite-link');
 		this.auditLog = page.getByTestId('audit-log');
+		this.organisationList = page.getByTestId('organisation-list');
+		this.organisationInviteLink = page.getByTestId('organisation-invite-link');
 	}
 
 	async goto(): Promise<void> {
@@ -116,6 +120,22 @@ export class AdminPage extends AppShell {
 		await this.inviteSubmit.click();
 		await expect(this.inviteLink).toHaveValue(/\/invite\/\S+$/);
 		return this.inviteLink.inputValue();
+	}
+
+	/** Creates an organisation and returns the invite link of its first admin. */
+	async createOrganisation(name: string, adminEmail: string): Promise<string> {
+		await this.page.locator('#organisation-name').fill(name);
+		await this.page.locator('#organisation-admin-email').fill(adminEmail);
+		await this.page.locator('form:has(#organisation-name) button[type="submit"]').click();
+		await expect(this.organisationInviteLink).toHaveValue(/\/invite\/\S+$/);
+		return this.organisationInviteLink.inputValue();
+	}
+
+	/** The audit log's rows whose action is `action` (the hub's code, shown translated). */
+	auditRows(action: string): Locator {
+		return this.auditLog.locator('tbody tr').filter({
+			has: this.page.locator(`td[data-action="${action}"]`)
+		});
 	}
 }
 

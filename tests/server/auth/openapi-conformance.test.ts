@@ -9,6 +9,16 @@ import {
 	handleSetupStatus
 } from '../../../src/lib/server/auth/handlers';
 import { handleCreateInvite, handleGetInvite } from '../../../src/lib/server/auth/invites';
+import {
+	handleCreateOrganisation,
+	handleListOrganisations
+} from '../../../src/lib/server/auth/organisations';
+import { handleUpdateMe } from '../../../src/lib/server/privacy/handlers';
+import {
+	handleAddFacilitator,
+	handleListFacilitators,
+	handleRemoveFacilitator
+} from '../../../src/lib/server/spaces/facilitators';
 import type { Hub } from '../../../src/lib/server/hub';
 import { openapi } from '../../../src/lib/server/openapi';
 import {
@@ -26,7 +36,7 @@ import {
 import { engines, type TestDatabase } from '../engines';
 import { validate } from '../json-schema';
 import { spaceBody } from '../spaces/kit';
-import { actorOf, cookieOf, ctx, invite, password, request, type Staff } from './kit';
+import { actorOf, anonymous, cookieOf, ctx, invite, password, request, type Staff } from './kit';
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema: object }> }> };
 const doc = openapi as unknown as { paths: Record<string, Record<string, Operation>> };
@@ -143,5 +153,59 @@ describe.each(engines)('account and space responses match OpenAPI on $name', (en
 		await conforms(await handleRevoke(space.id, participant, ctx(hub, fay.actor)), revoke, 'post');
 		await conforms(await handleRevoke(space.id, participant, ctx(hub)), revoke, 'post');
 		await conforms(await join(space.joinCode), '/api/v1/join', 'post');
+	});
+
+	it('organisations, facilitators, display name', async () => {
+		const orgs = '/api/v1/organisations';
+		const create = (value: unknown, actor = admin.actor) =>
+			handleCreateOrganisation(request('POST', orgs, value), ctx(hub, actor));
+		await conforms(
+			await create({ name: 'Housing North', adminEmail: 'h@example.org' }),
+			orgs,
+			'post'
+		);
+		await conforms(
+			await create({ name: 'Housing North', adminEmail: 'i@example.org' }),
+			orgs,
+			'post'
+		);
+		await conforms(await create({ name: '' }), orgs, 'post');
+		await conforms(
+			await create({ name: 'X', adminEmail: 'x@example.org' }, fay.actor),
+			orgs,
+			'post'
+		);
+		await conforms(await handleListOrganisations(ctx(hub, admin.actor)), orgs, 'get');
+		await conforms(await handleListOrganisations(ctx(hub)), orgs, 'get');
+
+		const space = (await (
+			await handleCreateSpace(request('POST', '/api/v1/spaces', spaceBody()), ctx(hub, fay.actor))
+		).json()) as { space: { id: string; joinCode: string } };
+		const id = space.space.id;
+		const list = '/api/v1/spaces/{space}/facilitators';
+		const add = (value: unknown, actor = fay.actor) =>
+			handleAddFacilitator(request('POST', list, value), id, ctx(hub, actor));
+		await conforms(await handleListFacilitators(id, ctx(hub, fay.actor)), list, 'get');
+		await conforms(await handleListFacilitators(id, ctx(hub)), list, 'get');
+		await conforms(await add({ accountId: admin.actor.accountId }), list, 'post');
+		await conforms(await add({ accountId: 'nope' }), list, 'post');
+		await conforms(await add({ accountId: newId() }), list, 'post');
+		const one = `${list}/{account}`;
+		const remove = (account: string) => handleRemoveFacilitator(id, account, ctx(hub, fay.actor));
+		await conforms(await remove(admin.actor.accountId), one, 'delete');
+		await conforms(await remove(fay.actor.accountId), one, 'delete');
+
+		const participant = newId();
+		await handleJoin(
+			request('POST', '/api/v1/join', { code: space.space.joinCode, participant }),
+			ctx(hub)
+		);
+		const actor = { kind: 'participant' as const, participant, space: id };
+		const rename = (value: unknown, who: Parameters<typeof ctx>[1] = actor) =>
+			handleUpdateMe(request('PATCH', `/api/v1/me?space=${id}`, value), ctx(hub, who));
+		await conforms(await rename({ displayName: 'Ana' }), '/api/v1/me', 'patch');
+		await conforms(await rename({ displayName: 7 }), '/api/v1/me', 'patch');
+		await conforms(await rename({ displayName: 'Ana' }, fay.actor), '/api/v1/me', 'patch');
+		await conforms(await rename({ displayName: 'Ana' }, anonymous), '/api/v1/me', 'patch');
 	});
 });

@@ -66,7 +66,8 @@ describe('cached account', () => {
 			organisationName: 'City of Gent',
 			role: 'facilitator',
 			email: 'fa@example.org',
-			name: 'Fa'
+			name: 'Fa',
+			operator: false
 		};
 		expect(await cachedAccount()).toBeNull();
 		await setCachedAccount(account);

@@ -12,7 +12,8 @@ import {
 	joinSpace,
 	lookUpJoinCode,
 	normaliseJoinCode,
-	reportRecord
+	reportRecord,
+	updateDisplayName
 } from '$lib/sync/participant';
 import { SyncStatus } from '$lib/sync/status.svelte';
 import { ideaForm } from '$tests/fixtures/records';
@@ -102,5 +103,67 @@ describe('my data', () => {
 		await expect(eraseMyData('park', client)).rejects.toMatchObject({ code: 'needs-connection' });
 		expect(await myContributions('park')).toHaveLength(1);
 		expect(await spaceToken('park')).toBeDefined();
+	});
+});
+
+describe('display name', () => {
+	/** The fake hub plus PATCH /api/v1/me: 401 for a token it does not know. */
+	function withRename(names: Map<string, string>) {
+		return new Api(async (input, init = {}) => {
+			const url = new URL(input, 'http://hub.test');
+			if (url.pathname !== '/api/v1/me' || init.method !== 'PATCH') return hub.fetch(input, init);
+			if (!hub.online) throw new TypeError('Failed to fetch');
+			const space = url.searchParams.get('space') ?? '';
+			const token = new Headers(init.headers).get('authorization')?.replace(/^Bearer /, '');
+			if (!token || hub.tokens.get(token) !== space)
+				return Response.json({ error: { code: 'unauthorised', message: 'no' } }, { status: 401 });
+			const { displayName } = JSON.parse(String(init.body)) as { displayName: string };
+			names.set(space, displayName);
+			return Response.json({ displayName });
+		}, 'http://hub.test');
+	}
+
+	it("sends the new name to every joined space with that space's token", async () => {
+		hub.addSpace('A2B3C4D5E6', { id: 'harbour', title: 'Harbour' });
+		await joinSpace('K7MR2XQ9TB', 'Ana', client);
+		await joinSpace('A2B3C4D5E6', '', client);
+		const names = new Map<string, string>();
+		const result = await updateDisplayName('  Ana B. ', withRename(names));
+		expect(result).toEqual({ updated: ['harbour', 'park'], failed: [] });
+		expect([...names]).toEqual([
+			['harbour', 'Ana B.'],
+			['park', 'Ana B.']
+		]);
+		expect((await getIdentity()).displayName).toBe('Ana B.');
+	});
+
+	it('keeps the name on the device and reports the spaces the hub did not confirm', async () => {
+		await joinSpace('K7MR2XQ9TB', '', client);
+		hub.online = false;
+		const names = new Map<string, string>();
+		const result = await updateDisplayName('Ana', withRename(names));
+		expect(result).toEqual({ updated: [], failed: [{ space: 'park', code: 'needs-connection' }] });
+		expect(names.size).toBe(0);
+		expect((await getIdentity()).displayName).toBe('Ana');
+	});
+
+	it('one refused space does not stop the others', async () => {
+		hub.addSpace('A2B3C4D5E6', { id: 'harbour', title: 'Harbour' });
+		await joinSpace('K7MR2XQ9TB', '', client);
+		await joinSpace('A2B3C4D5E6', '', client);
+		const park = String(await spaceToken('park'));
+		hub.tokens.clear();
+		hub.tokens.set(park, 'park');
+		const result = await updateDisplayName('Ana', withRename(new Map()));
+		expect(result).toEqual({
+			updated: ['park'],
+			failed: [{ space: 'harbour', code: 'unauthorised' }]
+		});
+	});
+
+	it('with no joined space, only the device changes', async () => {
+		const result = await updateDisplayName('', withRename(new Map()));
+		expect(result).toEqual({ updated: [], failed: [] });
+		expect((await getIdentity()).displayName).toBe('');
 	});
 });

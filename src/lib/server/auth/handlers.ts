@@ -79,7 +79,8 @@ export async function handleSetup(request: Request, ctx: Ctx): Promise<Response>
 				email,
 				name,
 				passwordHash,
-				role: 'admin'
+				role: 'admin',
+				operator: true
 			});
 			await audit(tx, {
 				organisation,

@@ -17,8 +17,42 @@ import { hashToken, newToken } from './sessions';
 
 export const inviteDays = 7;
 
-const emailInUse = () =>
+export const emailInUse = () =>
 	new PlazaError('invalid-request', 'An account with this email exists already.', 409);
+
+export interface InviteLink {
+	token: string;
+	url: string;
+	expiresAt: string;
+}
+
+export interface NewInvite {
+	organisation: string;
+	email: string;
+	role: Role;
+	invitedBy: string;
+	now: number;
+}
+
+/** Stores an invite (only its token's hash) and returns the link, valid for `inviteDays`. */
+export async function insertInvite(tx: Queryable, invite: NewInvite): Promise<InviteLink> {
+	const token = newToken();
+	const expiresAt = new Date(invite.now + inviteDays * 86_400_000).toISOString();
+	await tx.query(
+		`INSERT INTO invites (token_hash, organisation, email, role, invited_by, created_at, expires_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+		[
+			hashToken(token),
+			invite.organisation,
+			invite.email,
+			invite.role,
+			invite.invitedBy,
+			new Date(invite.now).toISOString(),
+			expiresAt
+		]
+	);
+	return { token, url: `/invite/${token}`, expiresAt };
+}
 
 /** POST /api/v1/invites (admin) */
 export async function handleCreateInvite(request: Request, ctx: Ctx): Promise<Response> {
@@ -26,33 +60,26 @@ export async function handleCreateInvite(request: Request, ctx: Ctx): Promise<Re
 		const admin = requireAdmin(ctx.actor);
 		const body = parse(InviteRequestSchema, await readJson(request, authBodyBytes));
 		if (await emailTaken(ctx.hub.db, body.email)) throw emailInUse();
-		const token = newToken();
-		const expiresAt = new Date(ctx.now + inviteDays * 86_400_000).toISOString();
-		await ctx.hub.db.transaction(async (tx) => {
-			await tx.query(
-				`INSERT INTO invites (token_hash, organisation, email, role, invited_by, created_at, expires_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-				[
-					hashToken(token),
-					admin.organisation,
-					body.email,
-					body.role,
-					admin.accountId,
-					new Date(ctx.now).toISOString(),
-					expiresAt
-				]
-			);
+		const invite = await ctx.hub.db.transaction(async (tx) => {
+			const link = await insertInvite(tx, {
+				organisation: admin.organisation,
+				email: body.email,
+				role: body.role,
+				invitedBy: admin.accountId,
+				now: ctx.now
+			});
 			await audit(tx, {
 				organisation: admin.organisation,
 				actor: admin.accountId,
 				actorName: admin.name,
 				action: 'invite.create',
 				target: body.email,
-				detail: { role: body.role, expiresAt },
+				detail: { role: body.role, expiresAt: link.expiresAt },
 				at: ctx.now
 			});
+			return link;
 		});
-		return json({ invite: { token, url: `/invite/${token}`, expiresAt } }, 201);
+		return json({ invite }, 201);
 	} catch (error) {
 		return toErrorResponse(error);
 	}

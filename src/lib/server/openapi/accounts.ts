@@ -16,7 +16,8 @@ const accountProperties = {
 	organisationName: text,
 	role,
 	email: text,
-	name: text
+	name: text,
+	operator: { type: 'boolean', description: 'The hub operator: may create organisations' }
 };
 const publicSpace = {
 	id: spaceId,

@@ -9,6 +9,7 @@
  */
 import type { Actor } from '$lib/domain/auth';
 import type { Fields } from '$lib/domain/merge';
+import { PlazaError } from '$lib/domain/errors';
 import type { RemoteRecord } from '$lib/domain/protocol';
 import { audit } from '../audit';
 import type { Queryable } from '../db/client';
@@ -53,6 +54,27 @@ export async function exportMyData(db: Queryable, space: string, actor: Actor): 
 		...(hidden ? { hidden: true } : {})
 	}));
 	return { space: info.id, participant, records };
+}
+
+/**
+ * Changes the participant's display name in the space (what its facilitators see in the list
+ * of participants); records keep the author name they were written with.
+ */
+export async function renameMe(
+	db: Queryable,
+	space: string,
+	actor: Actor,
+	displayName: string
+): Promise<string> {
+	const { info, participant } = await participantOf(db, space, actor);
+	const rows = await db.query(
+		`UPDATE participants SET display_name = $3
+		WHERE space = $1 AND participant = $2::uuid AND revoked_at IS NULL RETURNING 1`,
+		[info.id, participant, displayName]
+	);
+	if (rows.length === 0)
+		throw new PlazaError('token-revoked', 'The facilitators removed you from this space.', 403);
+	return displayName;
 }
 
 /** What erasing leaves of one record under the space's policy. */

@@ -27,11 +27,14 @@ export async function requireSpaceRow(db: Queryable, id: string): Promise<SpaceR
 	return row;
 }
 
-/** The space, when the actor may manage it: 401 for nobody, 403 for the wrong person. */
+/**
+ * The space, when the actor may manage it: 401 for nobody, 403 for anyone else (a participant
+ * included). Anonymous callers get their 401 before any 404, so they learn no space ids.
+ */
 export async function requireManagedSpace(ctx: Ctx, id: string): Promise<SpaceRow> {
-	const account = requireAccount(ctx.actor);
+	if (ctx.actor.kind === 'anonymous') requireAccount(ctx.actor);
 	const row = await requireSpaceRow(ctx.hub.db, id);
-	if (!canManageSpace(account, spaceInfo(row)))
+	if (!canManageSpace(ctx.actor, spaceInfo(row)))
 		throw new PlazaError('forbidden', 'Only the facilitators of this space can do this.', 403);
 	return row;
 }

@@ -17,6 +17,8 @@ export function failureMessage(error: unknown): string {
 	if (error.code === 'unauthorised') return t('staff.signedOut');
 	if (error.code === 'forbidden') return t('staff.forbidden');
 	if (error.code === 'invite-expired') return t('invite.expired');
+	// The hub answers a taken space id, organisation name or email with a 409.
+	if (error.code === 'invalid-request' && error.status === 409) return t('staff.taken');
 	return i18n.error(error.code);
 }
 

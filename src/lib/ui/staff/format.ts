@@ -12,3 +12,8 @@ export function isoOf(value: string | number | null | undefined): string | undef
 	const ms = toMs(value);
 	return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }
+
+/** An audit action (such as space.update) in the current language; an unknown one as its code. */
+export function auditActionLabel(action: string): string {
+	return i18n.optional(`audit.actions.${action}`) ?? action;
+}

@@ -6,10 +6,12 @@
 import * as v from 'valibot';
 import {
 	AcceptInviteSchema,
+	CreateOrganisationSchema,
 	CreateSpaceSchema,
 	InviteRequestSchema,
 	LoginRequestSchema,
-	SetupRequestSchema
+	SetupRequestSchema,
+	SpaceSettingsSchema
 } from '$lib/domain/auth';
 import type { TranslationKey, TranslationOptions } from '$lib/i18n/index.svelte';
 
@@ -94,6 +96,31 @@ export function validateNewSpace(input: SpaceFormInput) {
 	return validate(CreateSpaceSchema, {
 		...input,
 		id: input.id.trim(),
+		retentionUntil: input.retentionUntil.trim() === '' ? null : input.retentionUntil
+	});
+}
+
+/** A new organisation: its name and the email its first admin is invited at. */
+export const validateOrganisation = (input: { name: string; adminEmail: string }) =>
+	validate(CreateOrganisationSchema, input);
+
+/**
+ * What the space's settings form changes. The id and the erase policy stay as created: the
+ * policy is part of what participants agreed to when they joined.
+ */
+const SpaceEditSchema = v.pick(SpaceSettingsSchema, [
+	'title',
+	'purpose',
+	'privacyNotice',
+	'retentionUntil',
+	'published'
+]);
+
+export type SpaceEditInput = Omit<SpaceFormInput, 'id' | 'erasePolicy'>;
+
+export function validateSpaceEdit(input: SpaceEditInput) {
+	return validate(SpaceEditSchema, {
+		...input,
 		retentionUntil: input.retentionUntil.trim() === '' ? null : input.retentionUntil
 	});
 }

@@ -3,7 +3,15 @@
  * from $lib/sync); this instance also remembers a 429's `Retry-After`, so a person is told how
  * long to wait instead of "try again later".
  */
-import type { AccountView, ErasePolicy, Role, SpaceStatus, SpaceView } from '$lib/domain/auth';
+import type {
+	AccountView,
+	ErasePolicy,
+	FacilitatorView,
+	OrganisationView,
+	Role,
+	SpaceStatus,
+	SpaceView
+} from '$lib/domain/auth';
 import { PlazaError } from '$lib/domain/errors';
 import { Api } from '$lib/sync/api';
 
@@ -95,6 +103,15 @@ export interface Report {
 	reporter?: string;
 }
 
+export type Organisation = OrganisationView;
+export type Facilitator = FacilitatorView;
+
+/** A new organisation and the invitation for its first admin. */
+export interface CreatedOrganisation {
+	organisation: { id: string; name: string };
+	invite: Invite;
+}
+
 export interface NewSpace {
 	id: string;
 	title: string;
@@ -106,6 +123,8 @@ export interface NewSpace {
 }
 
 export type SpaceChange = Partial<Omit<NewSpace, 'id'>> & { status?: SpaceStatus };
+
+const del = <T>(path: string) => call<T>(path, { method: 'DELETE' });
 
 const space = (id: string) => `/api/v1/spaces/${encodeURIComponent(id)}`;
 const invite = (token: string) => `/api/v1/invites/${encodeURIComponent(token)}`;
@@ -144,5 +163,15 @@ export const staffApi = {
 	unhide: (id: string, record: string, reason: string) =>
 		post<unknown>(`${space(id)}/records/${encodeURIComponent(record)}/unhide`, { reason }),
 	reports: async (id: string) =>
-		listOf<Report>(await call<unknown>(`${space(id)}/reports`), 'reports')
+		listOf<Report>(await call<unknown>(`${space(id)}/reports`), 'reports'),
+	facilitators: async (id: string) =>
+		listOf<Facilitator>(await call<unknown>(`${space(id)}/facilitators`), 'facilitators'),
+	addFacilitator: (id: string, accountId: string) =>
+		post<unknown>(`${space(id)}/facilitators`, { accountId }),
+	removeFacilitator: (id: string, accountId: string) =>
+		del<unknown>(`${space(id)}/facilitators/${encodeURIComponent(accountId)}`),
+	organisations: async () =>
+		listOf<Organisation>(await call<unknown>('/api/v1/organisations'), 'organisations'),
+	createOrganisation: (body: { name: string; adminEmail: string }) =>
+		post<CreatedOrganisation>('/api/v1/organisations', body)
 };

@@ -23,6 +23,13 @@ describe('failureMessage', () => {
 		expect(failureMessage(limited)).toMatch(/Wait a moment/);
 	});
 
+	it('says a 409 on a create means the name or email is taken', () => {
+		expect(failureMessage(new PlazaError('invalid-request', 'exists', 409))).toMatch(/in use/);
+		expect(failureMessage(new PlazaError('invalid-request', 'bad', 400))).toBe(
+			i18n.error('invalid-request')
+		);
+	});
+
 	it('falls back to the error code’s message, or a generic one', () => {
 		expect(failureMessage(new PlazaError('server-error', '', 500))).toBe(
 			i18n.error('server-error')

@@ -5,7 +5,9 @@ import {
 	validateInvite,
 	validateLogin,
 	validateNewSpace,
+	validateOrganisation,
 	validateSetup,
+	validateSpaceEdit,
 	type SpaceFormInput
 } from '$lib/ui/staff/forms';
 
@@ -135,5 +137,67 @@ describe('validateReason', () => {
 			key: 'staff.validation.tooLong',
 			options: { count: 500 }
 		});
+	});
+});
+
+describe('validateOrganisation', () => {
+	it('accepts a name and the admin email, normalised', () => {
+		expect(validateOrganisation({ name: ' Nordstadt ', adminEmail: 'Nora@B.Example' })).toEqual({
+			success: true,
+			output: { name: 'Nordstadt', adminEmail: 'nora@b.example' }
+		});
+	});
+
+	it('asks for both fields', () => {
+		const result = validateOrganisation({ name: '', adminEmail: 'nora' });
+		expect(result.success).toBe(false);
+		if (!result.success)
+			expect(result.errors).toEqual({
+				name: { key: 'staff.validation.required' },
+				adminEmail: { key: 'staff.validation.email' }
+			});
+	});
+});
+
+describe('validateSpaceEdit', () => {
+	const edit = {
+		title: ' Tenants ',
+		purpose: 'Courtyards',
+		privacyNotice: 'We keep it a year.',
+		retentionUntil: '',
+		published: true
+	};
+
+	it('trims texts and reads an empty date as "no retention date"', () => {
+		expect(validateSpaceEdit(edit)).toEqual({
+			success: true,
+			output: { ...edit, title: 'Tenants', retentionUntil: null }
+		});
+	});
+
+	it('keeps a real date and refuses a day that does not exist', () => {
+		const kept = validateSpaceEdit({ ...edit, retentionUntil: '2027-06-30' });
+		expect(kept.success && kept.output.retentionUntil).toBe('2027-06-30');
+		const result = validateSpaceEdit({ ...edit, retentionUntil: '2027-02-31' });
+		expect(result.success).toBe(false);
+		if (!result.success) expect(Object.keys(result.errors)).toEqual(['retentionUntil']);
+	});
+
+	it('never sends the id or the erase policy', () => {
+		const result = validateSpaceEdit(edit);
+		expect(result.success && Object.keys(result.output).sort()).toEqual([
+			'privacyNotice',
+			'published',
+			'purpose',
+			'retentionUntil',
+			'title'
+		]);
+	});
+
+	it('requires the title, purpose and privacy notice', () => {
+		const result = validateSpaceEdit({ ...edit, title: '', purpose: ' ', privacyNotice: '' });
+		expect(result.success).toBe(false);
+		if (!result.success)
+			expect(Object.keys(result.errors).sort()).toEqual(['privacyNotice', 'purpose', 'title']);
 	});
 });

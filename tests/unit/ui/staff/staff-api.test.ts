@@ -93,4 +93,51 @@ describe('staffApi', () => {
 		hubAnswers(new Response(null, { status: 204 }));
 		await expect(staffApi.logoutAll()).resolves.toBeUndefined();
 	});
+
+	it('lists, adds and removes the facilitators of a space', async () => {
+		const finn = { id: 'acc-2', name: 'Finn', email: 'finn@b.example' };
+		const fetch = hubAnswers(
+			json(200, { facilitators: [finn] }),
+			json(201, { ok: true }),
+			new Response(null, { status: 204 })
+		);
+		expect(await staffApi.facilitators('tenants-nord')).toEqual([finn]);
+		await staffApi.addFacilitator('tenants-nord', 'acc-2');
+		await staffApi.removeFacilitator('tenants-nord', 'acc/2');
+		const calls = fetch.mock.calls.map(([url, init]) => [init?.method ?? 'GET', url, init?.body]);
+		expect(calls).toEqual([
+			['GET', '/api/v1/spaces/tenants-nord/facilitators', undefined],
+			['POST', '/api/v1/spaces/tenants-nord/facilitators', JSON.stringify({ accountId: 'acc-2' })],
+			['DELETE', '/api/v1/spaces/tenants-nord/facilitators/acc%2F2', undefined]
+		]);
+	});
+
+	it('says which code the hub gave for removing the last facilitator', async () => {
+		hubAnswers(json(409, { error: { code: 'last-facilitator', message: 'keep one' } }));
+		await expect(staffApi.removeFacilitator('park', 'acc-1')).rejects.toMatchObject({
+			code: 'last-facilitator',
+			status: 409
+		});
+	});
+
+	it('lists organisations and creates one with its admin invitation', async () => {
+		const organisation = { id: 'o2', name: 'Nordstadt', createdAt: '2026-01-01', accounts: 0 };
+		const invite = { token: 't2', url: '/invite/t2', expiresAt: '2026-01-08T00:00:00Z' };
+		const fetch = hubAnswers(
+			json(200, { organisations: [organisation] }),
+			json(201, { organisation: { id: 'o2', name: 'Nordstadt' }, invite })
+		);
+		expect(await staffApi.organisations()).toEqual([organisation]);
+		const body = { name: 'Nordstadt', adminEmail: 'nora@b.example' };
+		expect(await staffApi.createOrganisation(body)).toEqual({
+			organisation: { id: 'o2', name: 'Nordstadt' },
+			invite
+		});
+		const [url, init] = fetch.mock.calls[1]!;
+		expect([url, init?.method, JSON.parse(String(init?.body))]).toEqual([
+			'/api/v1/organisations',
+			'POST',
+			body
+		]);
+	});
 });
