@@ -116,3 +116,24 @@ test('user text is rendered as text in every view and export', async ({
 		await Promise.all([phoneContext.close(), staffContext.close()]);
 	}
 });
+
+test('pages are served with a Content-Security-Policy that allows no stray inline script', async ({
+	page,
+	baseURL
+}) => {
+	const response = await page.goto(`${baseURL}/me`);
+	const csp = response?.headers()['content-security-policy'] ?? '';
+	const scriptSrc = csp.split(';').find((directive) => directive.trim().startsWith('script-src'));
+	expect(scriptSrc).toMatch(/^\s*script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+	expect(csp).toContain("object-src 'none'");
+	expect(csp).toContain("frame-ancestors 'none'");
+	// The app booted under it: the hashed boot script ran, nothing else was needed.
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const blocked = await page.evaluate(() => {
+		const script = document.createElement('script');
+		script.textContent = 'window.__pwned = true';
+		document.body.append(script);
+		return (window as { __pwned?: unknown }).__pwned;
+	});
+	expect(blocked).toBeUndefined();
+});
