@@ -1,14 +1,22 @@
 /**
- * `npm run bench`: the hub benchmark (bench/hub.ts) in its own process, then the browser
- * store benchmark. Prints times and ratios against a baseline measured in the same run;
- * never part of `npm test`. Set DATABASE_URL to include PostgreSQL.
+ * `npm run bench`: the hub benchmark (bench/hub.ts) and the workshop board benchmark
+ * (bench/workshop.ts), each in its own process, then the browser store benchmark. Prints times
+ * and ratios against a baseline measured in the same run; never part of `npm test`. Set
+ * DATABASE_URL to include PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { runStoreBench } from './store/run';
 
-const hubBench = path.resolve(import.meta.dirname, 'hub.ts');
-const hub = spawnSync(process.execPath, ['--import', 'tsx', hubBench], { stdio: 'inherit' });
-if (hub.status !== 0) console.error(`bench/hub.ts failed (exit ${hub.status})`);
+/** Runs one bench file under tsx; true when it exited cleanly. */
+function runFile(file: string): boolean {
+	const script = path.resolve(import.meta.dirname, file);
+	const run = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+	if (run.status !== 0) console.error(`bench/${file} failed (exit ${run.status})`);
+	return run.status === 0;
+}
+
+const hubOk = runFile('hub.ts');
+const workshopOk = runFile('workshop.ts');
 await runStoreBench();
-process.exitCode = hub.status === 0 ? 0 : 1;
+process.exitCode = hubOk && workshopOk ? 0 : 1;

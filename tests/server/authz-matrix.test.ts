@@ -17,6 +17,7 @@ import { newId } from '../../src/lib/domain/ids';
 import type { Fields } from '../../src/lib/domain/merge';
 import { authorOf } from '../../src/lib/domain/policy';
 import type { PushResponse } from '../../src/lib/domain/protocol';
+import { activityDefaults } from '../../src/lib/domain/records/workshop';
 import { insertInvite } from '../../src/lib/server/auth/invites';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import type { Hub } from '../../src/lib/server/hub';
@@ -141,6 +142,14 @@ const table: [string, Outcome[]][] = [
 	['POST /api/v1/spaces/{space}/records/{record}/unhide', [401, 403, 403, 403, 200, 200, 403]],
 	['POST /api/v1/spaces/{space}/records/{record}/report', [401, 201, 403, 403, 201, 201, 403]],
 	['GET /api/v1/spaces/{space}/reports', [401, 403, 403, 403, 200, 200, 403]],
+	['POST /api/v1/spaces/{space}/duplicate', [401, 403, 403, 403, 201, 201, 403]],
+	['GET /api/v1/spaces/{space}/export.csv', [401, 403, 403, 403, 200, 200, 403]],
+	['GET /api/v1/spaces/{space}/export.json', [401, 403, 403, 403, 200, 200, 403]],
+	['GET /api/v1/spaces/{space}/export.datacard.json', [401, 403, 403, 403, 200, 200, 403]],
+	[
+		'POST /api/v1/sync/push · create a workshop activity',
+		[401, 'forbidden', 'forbidden', 'forbidden', 'applied', 'applied', 'forbidden']
+	],
 	['GET /api/v1/me/data', [401, 200, 403, 403, 403, 403, 403]],
 	['DELETE /api/v1/me/data', [401, 200, 403, 403, 403, 403, 403]],
 	['PATCH /api/v1/me', [401, 200, 403, 403, 403, 403, 403]],
@@ -546,6 +555,42 @@ describe.each(engines)('authorisation matrix on $name', (engine) => {
 					params: { space: shared.space }
 				})
 			),
+		'POST /api/v1/spaces/{space}/duplicate': (role) =>
+			status(
+				call('POST /api/v1/spaces/{space}/duplicate', actors[role], {
+					params: { space: shared.space },
+					body: { id: newSpace('copy'), title: 'Second evening' }
+				})
+			),
+		'GET /api/v1/spaces/{space}/export.csv': (role) =>
+			status(
+				call('GET /api/v1/spaces/{space}/export.csv', actors[role], {
+					params: { space: shared.space }
+				})
+			),
+		'GET /api/v1/spaces/{space}/export.json': (role) =>
+			status(
+				call('GET /api/v1/spaces/{space}/export.json', actors[role], {
+					params: { space: shared.space }
+				})
+			),
+		'GET /api/v1/spaces/{space}/export.datacard.json': (role) =>
+			status(
+				call('GET /api/v1/spaces/{space}/export.datacard.json', actors[role], {
+					params: { space: shared.space }
+				})
+			),
+		'POST /api/v1/sync/push · create a workshop activity': async (role) => {
+			const { space, actor } = await stage(role);
+			const fields = activityDefaults('brainstorm', 'What would make the street greener?', 0, 1);
+			const body = device().body([
+				[{ id: newId(), type: 'activity', space, hlc: hlc(100), patch: { ...fields } }]
+			]);
+			const response = await call('POST /api/v1/sync/push', actor, { body });
+			if (response.status !== 200) return response.status;
+			const result = ((await response.json()) as PushResponse).results[0]!.mutations[0]!;
+			return result.status === 'rejected' ? result.code! : result.status;
+		},
 		'GET /api/v1/me/data': (role) =>
 			status(call('GET /api/v1/me/data', actors[role], { query: { space: shared.space } })),
 		'DELETE /api/v1/me/data': async (role) => {

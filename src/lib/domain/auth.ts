@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { IdSchema } from './protocol';
+import { LanguageSchema } from './records/idea';
 import { SpaceIdSchema } from './space';
 
 /**
@@ -50,6 +51,9 @@ export interface FacilitatorView {
 
 export type ErasePolicy = 'delete' | 'anonymise';
 export type SpaceStatus = 'open' | 'closed';
+/** An 'ideas' space collects ideas (issue 2); a 'workshop' runs activities (issue 4). */
+export const spaceKinds = ['ideas', 'workshop'] as const;
+export type SpaceKind = (typeof spaceKinds)[number];
 
 /** What anyone may read about a space before joining it. */
 export interface PublicSpaceView {
@@ -61,6 +65,12 @@ export interface PublicSpaceView {
 	retentionUntil: string | null;
 	published: boolean;
 	status: SpaceStatus;
+	kind: SpaceKind;
+	/** The workshop's day, YYYY-MM-DD. */
+	date: string | null;
+	place: string;
+	/** Language codes offered to participants. */
+	languages: string[];
 }
 
 /** What the space's facilitators see in addition. */
@@ -143,7 +153,9 @@ const LongText = (max: number, what: string) =>
 
 /** isoDate checks the shape only; 2030-02-31 is not a day. */
 function isCalendarDate(value: string): boolean {
-	return new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+	// valibot runs this even after isoDate failed: an invalid date must not throw here.
+	const time = Date.parse(`${value}T00:00:00Z`);
+	return Number.isFinite(time) && new Date(time).toISOString().startsWith(value);
 }
 
 const DateSchema = v.pipe(
@@ -161,12 +173,28 @@ export const SpaceSettingsSchema = v.strictObject({
 	),
 	erasePolicy: v.picklist(['delete', 'anonymise'], 'Erasing deletes or anonymises.'),
 	retentionUntil: v.nullable(DateSchema),
-	published: v.boolean('Published is true or false.')
+	published: v.boolean('Published is true or false.'),
+	date: v.optional(v.nullable(DateSchema)),
+	place: v.optional(LongText(200, 'The place')),
+	languages: v.optional(
+		v.pipe(
+			v.array(LanguageSchema, 'Languages are a list of language codes.'),
+			v.maxLength(28, 'At most 28 languages.'),
+			v.check((list) => new Set(list).size === list.length, 'A language is listed twice.')
+		)
+	)
 });
 
 export const CreateSpaceSchema = v.strictObject({
 	id: SpaceIdSchema,
+	kind: v.optional(v.picklist(spaceKinds, 'A space is an ideas space or a workshop.')),
 	...SpaceSettingsSchema.entries
+});
+
+/** POST /api/v1/spaces/<id>/duplicate: the new space's id and title. */
+export const DuplicateSpaceSchema = v.strictObject({
+	id: SpaceIdSchema,
+	title: SpaceSettingsSchema.entries.title
 });
 
 export const UpdateSpaceSchema = v.partial(

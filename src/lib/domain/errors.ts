@@ -28,7 +28,9 @@ export const errorCodes = [
 	'space-closed',
 	'token-revoked',
 	'needs-connection',
-	'last-facilitator'
+	'last-facilitator',
+	'over-budget',
+	'activity-closed'
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -9,11 +9,17 @@
  *   or deletes only records they wrote that are not hidden;
  * - anyone (anonymous included): reads a published space, never writes.
  * Nobody sets `hidden` through a push: moderation has its own route.
+ * Workshops (issue 4): activities and clusters are staff only; a participant never clusters a
+ * note (`cluster` may only be '' on the note they create). Whether an activity is open, the
+ * vote budget and answers need stored state and are checked by the hub (server/sync/workshop.ts).
  */
 import type { Actor, SpaceInfo } from './auth';
+import { staffOnlyFields, staffOnlyTypes } from './records/workshop';
 
 /** What a push mutation carries that matters here. */
 export interface MutationFacts {
+	/** The record type; absent means a type without field-level rules. */
+	type?: string;
 	patch: Record<string, unknown>;
 }
 
@@ -52,9 +58,22 @@ export function canPush(
 	if (Object.hasOwn(mutation.patch, 'hidden')) return false;
 	if (isStaff(actor, space)) return true;
 	if (!isParticipantOf(actor, space) || actor.kind !== 'participant') return false;
+	if (!participantMayWrite(mutation, existing)) return false;
 	if (!existing) return true;
 	// PostgreSQL gives uuids back in lower case; a token may carry upper case.
 	return existing.author.toLowerCase() === actor.participant.toLowerCase() && !existing.hidden;
+}
+
+/**
+ * Field-level rules for participants: no staff-only types, and staff-only fields only at their
+ * empty value when the participant creates the record (creation needs every field).
+ */
+function participantMayWrite(mutation: MutationFacts, existing?: ExistingRecord): boolean {
+	const type = mutation.type ?? '';
+	if (staffOnlyTypes.includes(type)) return false;
+	return (staffOnlyFields[type] ?? []).every(
+		(field) => !Object.hasOwn(mutation.patch, field) || (!existing && mutation.patch[field] === '')
+	);
 }
 
 export function canPull(actor: Actor, space: SpaceInfo): boolean {

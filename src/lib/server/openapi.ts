@@ -11,6 +11,7 @@ import { recordTypes } from '$lib/domain/records';
 import { accountPaths, accountSchemas } from './openapi/accounts';
 import { error, jsonBody, ref, spaceId, uuid } from './openapi/common';
 import { organisationPaths, organisationSchemas } from './openapi/organisations';
+import { workshopPaths } from './openapi/workshop';
 
 const cursor = { type: 'string', pattern: '^[a-z0-9]{1,32}\\.\\d{1,15}$' };
 const space = spaceId;
@@ -366,7 +367,8 @@ export const openapi = {
 			}
 		},
 		...moderationAndPrivacyPaths,
-		...organisationPaths
+		...organisationPaths,
+		...workshopPaths
 	},
 	components: { schemas }
 };

@@ -66,6 +66,11 @@ export class PlazaDb extends Dexie {
 			outbox: '++seq, *records, state',
 			meta: 'key'
 		});
+		// Workshop records point at their activity: notes, clusters, votes and answers of one
+		// activity are read by this index (records without `fields.activity` are not in it).
+		this.version(2).stores({
+			records: 'id, space, [space+type], [type+fields.activity]'
+		});
 		// Another tab opened a newer version: step aside (Dexie closes us) and ask for a reload.
 		this.on('versionchange', () => {
 			dbStatus.set('outdated');

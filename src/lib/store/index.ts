@@ -3,8 +3,29 @@
  * joined spaces (tokens, cached info), the cached staff account and the participant's own data.
  */
 export { createIdea, updateIdea, deleteIdea, bulkCreateIdeas } from './records';
+export {
+	createRecord,
+	bulkCreateRecords,
+	updateRecord,
+	deleteRecord,
+	putOncePerPerson
+} from './write';
+export { addNote, castVote, answerActivity, voteProblem, withVote } from './workshop';
+export type { NoteInput } from './workshop';
 export { ideasInSpace, idea, outboxSummary, rejectedMutations } from './queries';
-export type { IdeaView, SyncState, OutboxSummary, RejectedMutation } from './queries';
+export type { IdeaView, RecordView, SyncState, OutboxSummary, RejectedMutation } from './queries';
+export {
+	activitiesInSpace,
+	currentActivity,
+	activity,
+	notesInActivity,
+	clustersInActivity,
+	votesInActivity,
+	myVotes,
+	answersInActivity,
+	myAnswer
+} from './workshop-queries';
+export type { ActivityView, NoteView, ClusterView, VoteView, AnswerView } from './workshop-queries';
 export { retryRejected, discardRejected, exportUnsynced } from './outbox';
 export type { UnsyncedExport } from './outbox';
 export { getIdentity, setDisplayName } from './identity';

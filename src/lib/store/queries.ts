@@ -9,11 +9,12 @@ import { getDb, type LocalRecord, type OutboxRow, type OutboxState, type Rejecti
 
 export type SyncState = 'waiting' | 'sent' | 'confirmed' | 'rejected';
 
-export interface IdeaView {
+/** A record as the UI shows it: its fields and how far its last change got. */
+export interface RecordView<F> {
 	id: string;
 	space: string;
 	author: string;
-	fields: IdeaFields;
+	fields: F;
 	syncState: SyncState;
 	rejection?: Rejection;
 	/** Hidden by a facilitator: only staff devices still hold such a record. */
@@ -21,7 +22,9 @@ export interface IdeaView {
 	hiddenReason?: string;
 }
 
-interface PendingInfo {
+export type IdeaView = RecordView<IdeaFields>;
+
+export interface PendingInfo {
 	state: OutboxState;
 	rejection?: Rejection;
 }
@@ -29,7 +32,7 @@ interface PendingInfo {
 /** A rejection outranks waiting, which outranks sent: show what needs the person first. */
 const rank: Record<OutboxState, number> = { sent: 0, waiting: 1, rejected: 2 };
 
-function pendingByRecord(rows: OutboxRow[]): Map<string, PendingInfo> {
+export function pendingByRecord(rows: OutboxRow[]): Map<string, PendingInfo> {
 	const map = new Map<string, PendingInfo>();
 	for (const row of rows) {
 		row.mutations.forEach((mutation, i) => {
@@ -41,13 +44,16 @@ function pendingByRecord(rows: OutboxRow[]): Map<string, PendingInfo> {
 	return map;
 }
 
-function toView(record: LocalRecord, pending: Map<string, PendingInfo>): IdeaView {
+export function toView<F = IdeaFields>(
+	record: LocalRecord,
+	pending: Map<string, PendingInfo>
+): RecordView<F> {
 	const info = pending.get(record.id);
-	const view: IdeaView = {
+	const view: RecordView<F> = {
 		id: record.id,
 		space: record.space,
 		author: record.author,
-		fields: record.fields as unknown as IdeaFields,
+		fields: record.fields as unknown as F,
 		syncState: info?.state ?? 'confirmed'
 	};
 	if (info?.rejection) view.rejection = info.rejection;

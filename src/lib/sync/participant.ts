@@ -30,11 +30,27 @@ async function call<T>(client: Api, path: string, options: RequestOptions = {}):
 	}
 }
 
-/** Only the public fields: a facilitator's join code and staff list are not cached. */
-function publicView(view: PublicSpaceView): PublicSpaceView {
+/**
+ * Only the public fields: a facilitator's join code and staff list are not cached. The
+ * workshop fields default as for a space made before workshops existed.
+ */
+export function publicView(view: PublicSpaceView): PublicSpaceView {
 	const { id, title, purpose, privacyNotice, erasePolicy, retentionUntil, published, status } =
 		view;
-	return { id, title, purpose, privacyNotice, erasePolicy, retentionUntil, published, status };
+	return {
+		id,
+		title,
+		purpose,
+		privacyNotice,
+		erasePolicy,
+		retentionUntil,
+		published,
+		status,
+		kind: view.kind ?? 'ideas',
+		date: view.date ?? null,
+		place: view.place ?? '',
+		languages: view.languages ?? []
+	};
 }
 
 /** A join code as people type it: any case, spaces or dashes between the groups. */

@@ -4,7 +4,14 @@
  * use it for everything that is not what they test; the staff UI itself is covered by
  * staff-flow.e2e.ts.
  */
-import { expect, request, type APIRequestContext } from '@playwright/test';
+import {
+	expect,
+	request,
+	type APIRequestContext,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions
+} from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import type { AccountView, ErasePolicy, SpaceView } from '../../../src/lib/domain/auth';
 
@@ -29,6 +36,7 @@ export interface ProvisionedSpace {
 	privacyNotice: string;
 	erasePolicy: ErasePolicy;
 	joinCode: string;
+	kind: 'ideas' | 'workshop';
 }
 
 export interface SpaceOptions {
@@ -37,6 +45,12 @@ export interface SpaceOptions {
 	privacyNotice?: string;
 	erasePolicy?: ErasePolicy;
 	published?: boolean;
+	/** 'workshop' makes a workshop space (issue 4); the hub's default is 'ideas'. */
+	kind?: 'ideas' | 'workshop';
+	/** Workshop details: day (YYYY-MM-DD), place, languages offered. */
+	date?: string | null;
+	place?: string;
+	languages?: string[];
 }
 
 /** POST /api/v1/setup: the hub's first organisation and its admin, logged in. */
@@ -83,9 +97,42 @@ export async function createSpace(
 		retentionUntil: null,
 		published: options.published ?? false
 	};
-	const response = await admin.api.post('/api/v1/spaces', { data: body });
+	const workshop = ['kind', 'date', 'place', 'languages'] as const;
+	const extra = Object.fromEntries(
+		workshop.flatMap((k) => (k in options ? [[k, options[k]]] : []))
+	);
+	const response = await admin.api.post('/api/v1/spaces', { data: { ...body, ...extra } });
 	expect(response.status(), await response.text()).toBe(201);
 	const { space } = (await response.json()) as { space: SpaceView };
 	if (!space.joinCode) throw new Error(`POST /api/v1/spaces gave the creator no join code`);
-	return { ...body, joinCode: space.joinCode };
+	return { ...body, joinCode: space.joinCode, kind: options.kind ?? 'ideas' };
+}
+
+/** A workshop space (kind 'workshop') created by the admin. */
+export function createWorkshop(
+	admin: AdminSession,
+	options: Omit<SpaceOptions, 'kind'> = {}
+): Promise<ProvisionedSpace> {
+	return createSpace(admin, {
+		title: `Workshop ${randomBytes(3).toString('hex')}`,
+		purpose: 'Plan a cooler, greener street together.',
+		date: '2026-06-12',
+		place: 'Town hall, room 2',
+		languages: ['en', 'de'],
+		...options,
+		kind: 'workshop'
+	});
+}
+
+/** A new browser context logged in as the admin (its session cookie), for staff pages. */
+export async function staffContext(
+	browser: Browser,
+	admin: AdminSession,
+	baseURL: string,
+	options: BrowserContextOptions = {}
+): Promise<BrowserContext> {
+	const context = await browser.newContext({ ...options, baseURL });
+	const value = admin.cookie.slice(sessionCookieName.length + 1);
+	await context.addCookies([{ name: sessionCookieName, value, url: baseURL }]);
+	return context;
 }

@@ -2,12 +2,14 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { AppShell } from './app-shell';
 
 /**
- * `/facilitate/<space>`: the join code and link, the settings, the facilitators, the
+ * `/facilitate/<space>`: the join code, link and QR code, the settings, the facilitators, the
  * participants, and the contributions with Hide (asks for a reason) and Unhide.
  */
 export class BoardPage extends AppShell {
 	readonly heading: Locator;
 	readonly joinLink: Locator;
+	/** The join link as a QR code, drawn on the device. */
+	readonly qrCode: Locator;
 	readonly contributions: Locator;
 	readonly facilitators: Locator;
 	readonly participants: Locator;
@@ -17,6 +19,7 @@ export class BoardPage extends AppShell {
 		super(page);
 		this.heading = page.getByRole('heading', { level: 1 });
 		this.joinLink = page.getByTestId('join-link');
+		this.qrCode = page.getByTestId('join-qr');
 		this.contributions = page.getByTestId('contribution');
 		this.facilitators = page.getByTestId('facilitator-list');
 		this.participants = page.getByTestId('participant-list');

@@ -42,7 +42,12 @@ describe.each(engines)('spaces on $name', (engine) => {
 			spaceBody({ erasePolicy: 'forget' }),
 			spaceBody({ retentionUntil: '2030-02-31' }),
 			spaceBody({ published: 'yes' }),
-			spaceBody({ extra: true })
+			spaceBody({ extra: true }),
+			spaceBody({ kind: 'party' }),
+			spaceBody({ date: '2030-13-01' }),
+			spaceBody({ place: 'x'.repeat(201) }),
+			spaceBody({ languages: ['en', 'en'] }),
+			spaceBody({ languages: ['English'] })
 		];
 		for (const body of bad) {
 			const response = await create(body);
@@ -71,6 +76,27 @@ describe.each(engines)('spaces on $name', (engine) => {
 		expect(taken.status).toBe(409);
 	});
 
+	it('creates a workshop with its day, place and languages, and changes them', async () => {
+		const workshop = {
+			kind: 'workshop',
+			date: '2030-06-30',
+			place: 'Town hall',
+			languages: ['de', 'tr']
+		};
+		const response = await create(spaceBody(workshop));
+		expect(response.status).toBe(201);
+		const { space } = (await response.json()) as { space: Record<string, unknown> };
+		expect(space).toMatchObject(workshop);
+		const plain = (await (await create(spaceBody())).json()) as { space: Record<string, unknown> };
+		expect(plain.space).toMatchObject({ kind: 'ideas', date: null, place: '', languages: [] });
+		const changed = await handleUpdateSpace(
+			request('PATCH', `/api/v1/spaces/${String(space.id)}`, { date: null, languages: ['fr'] }),
+			String(space.id),
+			ctx(hub, fay.actor)
+		);
+		expect(await changed.json()).toMatchObject({ space: { date: null, languages: ['fr'] } });
+	});
+
 	it('shows the public view to everyone and the join code to staff only', async () => {
 		const space = await createSpace(hub, fay);
 		const publicView = (await (await handleGetSpace(space.id, ctx(hub))).json()) as {
@@ -78,8 +104,12 @@ describe.each(engines)('spaces on $name', (engine) => {
 		};
 		expect(Object.keys(publicView.space).sort()).toEqual(
 			[
+				'date',
 				'erasePolicy',
 				'id',
+				'kind',
+				'languages',
+				'place',
 				'privacyNotice',
 				'published',
 				'purpose',

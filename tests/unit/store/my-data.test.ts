@@ -22,7 +22,11 @@ const park = {
 	erasePolicy: 'delete' as const,
 	retentionUntil: null,
 	published: false,
-	status: 'open' as const
+	status: 'open' as const,
+	kind: 'ideas' as const,
+	date: null,
+	place: '',
+	languages: []
 };
 
 describe('myContributions', () => {

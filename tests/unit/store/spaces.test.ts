@@ -21,7 +21,11 @@ const info = (id: string, title: string): PublicSpaceView => ({
 	erasePolicy: 'anonymise',
 	retentionUntil: '2027-06-30',
 	published: false,
-	status: 'open'
+	status: 'open',
+	kind: 'ideas',
+	date: null,
+	place: '',
+	languages: []
 });
 
 beforeEach(() => {

@@ -116,6 +116,10 @@ export class FakeHub {
 			retentionUntil: null,
 			published: false,
 			status: 'open',
+			kind: 'ideas',
+			date: null,
+			place: '',
+			languages: [],
 			...info
 		};
 		this.codes.set(code, space);

@@ -1,12 +1,29 @@
 import * as v from 'valibot';
 import { IdeaFieldsSchema, IdeaPatchSchema } from './idea';
+import {
+	ActivityFieldsSchema,
+	ActivityPatchSchema,
+	AnswerFieldsSchema,
+	AnswerPatchSchema,
+	ClusterFieldsSchema,
+	ClusterPatchSchema,
+	NoteFieldsSchema,
+	NotePatchSchema,
+	VoteFieldsSchema,
+	VotePatchSchema
+} from './workshop';
 
 /**
  * The registry of synced record types: each has one schema for its full fields and one for
  * a partial patch. Later features add their record types here.
  */
 export const recordTypes = {
-	idea: { fields: IdeaFieldsSchema, patch: IdeaPatchSchema }
+	idea: { fields: IdeaFieldsSchema, patch: IdeaPatchSchema },
+	activity: { fields: ActivityFieldsSchema, patch: ActivityPatchSchema },
+	note: { fields: NoteFieldsSchema, patch: NotePatchSchema },
+	cluster: { fields: ClusterFieldsSchema, patch: ClusterPatchSchema },
+	vote: { fields: VoteFieldsSchema, patch: VotePatchSchema },
+	answer: { fields: AnswerFieldsSchema, patch: AnswerPatchSchema }
 } as const;
 
 export type RecordType = keyof typeof recordTypes;
@@ -16,3 +33,4 @@ export const RecordTypeSchema = v.picklist(
 );
 
 export * from './idea';
+export * from './workshop';

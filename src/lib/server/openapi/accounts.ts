@@ -27,11 +27,18 @@ const publicSpace = {
 	erasePolicy: { type: 'string', enum: ['delete', 'anonymise'] },
 	retentionUntil: date,
 	published: { type: 'boolean' },
-	status: { type: 'string', enum: ['open', 'closed'] }
+	status: { type: 'string', enum: ['open', 'closed'] },
+	kind: { type: 'string', enum: ['ideas', 'workshop'] },
+	date,
+	place: { type: 'string', maxLength: 200 },
+	languages: { type: 'array', maxItems: 28, items: text }
 };
 const spaceSettings = { ...publicSpace } as Record<string, object>;
 delete spaceSettings.id;
 delete spaceSettings.status;
+delete spaceSettings.kind;
+/** Workshop facts (issue 4): optional when a space is created. */
+const optionalSettings = ['date', 'place', 'languages'];
 
 export const accountSchemas = {
 	AccountView: strict(accountProperties),
@@ -46,7 +53,11 @@ export const accountSchemas = {
 	LoginRequest: strict({ email: text, password: text }),
 	InviteRequest: strict({ email: text, role }),
 	AcceptInvite: strict({ name: text, password: text }),
-	CreateSpace: strict({ id: spaceId, ...spaceSettings }),
+	CreateSpace: strict({ id: spaceId, kind: publicSpace.kind, ...spaceSettings }, [
+		'kind',
+		...optionalSettings
+	]),
+	DuplicateSpace: strict({ id: spaceId, title: text }),
 	UpdateSpace: strict({ ...spaceSettings, status: publicSpace.status }, [
 		...Object.keys(spaceSettings),
 		'status'

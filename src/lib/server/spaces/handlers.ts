@@ -39,7 +39,8 @@ export async function requireManagedSpace(ctx: Ctx, id: string): Promise<SpaceRo
 	return row;
 }
 
-async function unusedJoinCode(tx: Queryable): Promise<string> {
+/** A join code no space has yet. */
+export async function unusedJoinCode(tx: Queryable): Promise<string> {
 	for (;;) {
 		const code = newJoinCode();
 		const taken = await tx.query('SELECT 1 FROM spaces WHERE join_code = $1', [code]);
@@ -59,8 +60,9 @@ export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Res
 				throw new PlazaError('invalid-request', 'A space with this id exists already.', 409);
 			await tx.query(
 				`INSERT INTO spaces (id, organisation, title, purpose, privacy_notice, erase_policy,
-					retention_until, published, status, join_code, created_by, created_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11)`,
+					retention_until, published, status, join_code, created_by, created_at,
+					kind, workshop_date, place, languages)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13, $14, $15)`,
 				[
 					body.id,
 					account.organisation,
@@ -72,7 +74,11 @@ export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Res
 					body.published,
 					await unusedJoinCode(tx),
 					account.accountId,
-					new Date(ctx.now).toISOString()
+					new Date(ctx.now).toISOString(),
+					body.kind ?? 'ideas',
+					body.date ?? null,
+					body.place ?? '',
+					body.languages ?? []
 				]
 			);
 			await tx.query('INSERT INTO space_facilitators (space, account) VALUES ($1, $2)', [
@@ -85,7 +91,7 @@ export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Res
 				actorName: account.name,
 				action: 'space.create',
 				target: body.id,
-				detail: { title: body.title, published: body.published },
+				detail: { title: body.title, published: body.published, kind: body.kind ?? 'ideas' },
 				at: ctx.now
 			});
 			return (await spaceById(tx, body.id))!;
@@ -126,7 +132,10 @@ const updatable = {
 	erasePolicy: 'erase_policy',
 	retentionUntil: 'retention_until',
 	published: 'published',
-	status: 'status'
+	status: 'status',
+	date: 'workshop_date',
+	place: 'place',
+	languages: 'languages'
 } as const;
 
 /** PATCH /api/v1/spaces/<id> */

@@ -7,6 +7,7 @@ import type {
 	ErasePolicy,
 	PublicSpaceView,
 	SpaceInfo,
+	SpaceKind,
 	SpaceStatus,
 	SpaceView
 } from '$lib/domain/auth';
@@ -24,11 +25,16 @@ export interface SpaceRow {
 	status: SpaceStatus;
 	joinCode: string;
 	facilitators: string[];
+	kind: SpaceKind;
+	date: string | null;
+	place: string;
+	languages: string[];
 }
 
 const columns = `s.id, s.organisation::text AS organisation, s.title, s.purpose,
 	s.privacy_notice AS "privacyNotice", s.erase_policy AS "erasePolicy",
 	s.retention_until::text AS "retentionUntil", s.published, s.status, s.join_code AS "joinCode",
+	s.kind, s.workshop_date::text AS date, s.place, s.languages,
 	coalesce((SELECT array_agg(f.account::text ORDER BY f.account) FROM space_facilitators f
 		WHERE f.space = s.id), '{}') AS facilitators`;
 
@@ -70,7 +76,21 @@ export function spaceInfo(row: SpaceRow): SpaceInfo {
 
 export function publicView(row: SpaceRow): PublicSpaceView {
 	const { id, title, purpose, privacyNotice, erasePolicy, retentionUntil, published, status } = row;
-	return { id, title, purpose, privacyNotice, erasePolicy, retentionUntil, published, status };
+	const { kind, date, place, languages } = row;
+	return {
+		id,
+		title,
+		purpose,
+		privacyNotice,
+		erasePolicy,
+		retentionUntil,
+		published,
+		status,
+		kind,
+		date,
+		place,
+		languages: languages ?? []
+	};
 }
 
 export function staffView(row: SpaceRow): SpaceView {

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '$lib/domain/auth';
 import { PlazaError } from '$lib/domain/errors';
-import { authorOf, canPush } from '$lib/domain/policy';
+import { authorOf, canPush, isStaff } from '$lib/domain/policy';
 import {
 	formatCursor,
 	type BatchResult,
@@ -28,8 +28,15 @@ import {
 	type PushResponse
 } from '$lib/domain/protocol';
 import type { Db, Queryable } from '../db/client';
-import { applyMutation, prepareMutation, rejected, type StoredRecord } from './apply';
+import {
+	applyMutation,
+	prepareMutation,
+	rejected,
+	type PreparedMutation,
+	type StoredRecord
+} from './apply';
 import { loadSpaces, type HubSpace } from './spaces';
+import { WorkshopRules } from './workshop';
 import { loadRecords, lockSpaces, writeRecords, type LoadedRecord } from './write';
 
 /** JSON with object keys sorted, so equal batches hash equally whatever the key order. */
@@ -128,6 +135,7 @@ async function applyBatch(
 		...new Set(mutations.map((m) => m.id.toLowerCase()))
 	]);
 	const dirty = new Set<string>();
+	const rules = new WorkshopRules(tx, records);
 	for (const index of open) {
 		const mutation = batch.mutations[index]!;
 		const stored = records.get(mutation.id.toLowerCase());
@@ -142,7 +150,13 @@ async function applyBatch(
 		}
 		const prepared = prepareMutation(mutation, index, now);
 		results[index] =
-			'status' in prepared ? prepared : applyMutation(prepared, records, dirty, author);
+			'status' in prepared
+				? prepared
+				: await applyChecked(
+						prepared,
+						{ records, dirty, rules, author },
+						isStaff(actor, spaces.get(mutation.space)!)
+					);
 	}
 	const seqs = await writeRecords(
 		tx,
@@ -154,6 +168,33 @@ async function applyBatch(
 		[request.deviceId, batch.seq, JSON.stringify(results)]
 	);
 	return { result: { seq: batch.seq, status: 'applied', mutations: results }, seqs };
+}
+
+interface BatchState {
+	records: Map<string, StoredRecord>;
+	dirty: Set<string>;
+	rules: WorkshopRules;
+	author: string;
+}
+
+/** Applies one mutation, then undoes it when the workshop rules refuse the merged result. */
+async function applyChecked(
+	prepared: PreparedMutation,
+	{ records, dirty, rules, author }: BatchState,
+	staff: boolean
+): Promise<MutationResult> {
+	const key = prepared.mutation.id.toLowerCase();
+	const before = records.get(key);
+	const wasDirty = dirty.has(key);
+	const result = applyMutation(prepared, records, dirty, author);
+	const after = records.get(key);
+	if (result.status !== 'applied' || !after || after === before) return result;
+	const refused = await rules.check({ after, created: !before, patch: prepared.patch, staff });
+	if (!refused) return result;
+	if (before) records.set(key, before);
+	else records.delete(key);
+	if (!wasDirty) dirty.delete(key);
+	return refused;
 }
 
 /** The answer to a batch this hub has a receipt for. */

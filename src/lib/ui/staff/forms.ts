@@ -57,7 +57,8 @@ export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError
 	return errors;
 }
 
-function validate<S extends v.GenericSchema>(
+/** Validates `input` with a shared schema: the output, or one translated error per field. */
+export function validate<S extends v.GenericSchema>(
 	schema: S,
 	input: unknown
 ): Validated<v.InferOutput<S>> {
@@ -90,13 +91,20 @@ export interface SpaceFormInput {
 	erasePolicy: string;
 	retentionUntil: string;
 	published: boolean;
+	/** A workshop's day ('' = none), place and offered languages. */
+	date: string;
+	place: string;
+	languages: string[];
 }
 
-export function validateNewSpace(input: SpaceFormInput) {
+const orNull = (date: string) => (date.trim() === '' ? null : date);
+
+export function validateNewSpace(input: SpaceFormInput & { kind: string }) {
 	return validate(CreateSpaceSchema, {
 		...input,
 		id: input.id.trim(),
-		retentionUntil: input.retentionUntil.trim() === '' ? null : input.retentionUntil
+		retentionUntil: orNull(input.retentionUntil),
+		date: orNull(input.date)
 	});
 }
 
@@ -113,7 +121,10 @@ const SpaceEditSchema = v.pick(SpaceSettingsSchema, [
 	'purpose',
 	'privacyNotice',
 	'retentionUntil',
-	'published'
+	'published',
+	'date',
+	'place',
+	'languages'
 ]);
 
 export type SpaceEditInput = Omit<SpaceFormInput, 'id' | 'erasePolicy'>;
@@ -121,6 +132,7 @@ export type SpaceEditInput = Omit<SpaceFormInput, 'id' | 'erasePolicy'>;
 export function validateSpaceEdit(input: SpaceEditInput) {
 	return validate(SpaceEditSchema, {
 		...input,
-		retentionUntil: input.retentionUntil.trim() === '' ? null : input.retentionUntil
+		retentionUntil: orNull(input.retentionUntil),
+		date: orNull(input.date)
 	});
 }

@@ -9,6 +9,7 @@ import type {
 	FacilitatorView,
 	OrganisationView,
 	Role,
+	SpaceKind,
 	SpaceStatus,
 	SpaceView
 } from '$lib/domain/auth';
@@ -120,9 +121,14 @@ export interface NewSpace {
 	erasePolicy: ErasePolicy;
 	retentionUntil: string | null;
 	published: boolean;
+	kind?: SpaceKind;
+	/** The workshop's day, YYYY-MM-DD, or null. */
+	date?: string | null;
+	place?: string;
+	languages?: string[];
 }
 
-export type SpaceChange = Partial<Omit<NewSpace, 'id'>> & { status?: SpaceStatus };
+export type SpaceChange = Partial<Omit<NewSpace, 'id' | 'kind'>> & { status?: SpaceStatus };
 
 const del = <T>(path: string) => call<T>(path, { method: 'DELETE' });
 
@@ -173,5 +179,14 @@ export const staffApi = {
 	organisations: async () =>
 		listOf<Organisation>(await call<unknown>('/api/v1/organisations'), 'organisations'),
 	createOrganisation: (body: { name: string; adminEmail: string }) =>
-		post<CreatedOrganisation>('/api/v1/organisations', body)
+		post<CreatedOrganisation>('/api/v1/organisations', body),
+	/** A new workshop with the same settings and activities (as drafts), none of the input. */
+	duplicateSpace: async (id: string, body: { id: string; title: string }) =>
+		itemOf<SpaceView>(await post<unknown>(`${space(id)}/duplicate`, body), 'space')
 };
+
+/** The hub's exports of a workshop; staff download them with their session cookie. */
+export const exportLinks = (id: string) => ({
+	csv: `${space(id)}/export.csv`,
+	json: `${space(id)}/export.json`
+});

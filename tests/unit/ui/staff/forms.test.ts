@@ -86,23 +86,41 @@ describe('validateInvite and validateAccept', () => {
 });
 
 describe('validateNewSpace', () => {
-	const form: SpaceFormInput = {
+	const form: SpaceFormInput & { kind: string } = {
 		id: ' tenants-nord ',
+		kind: 'ideas',
 		title: 'Tenants of Nordstadt',
 		purpose: 'Ideas for the courtyards.',
 		privacyNotice: 'We keep your ideas until 2027.',
 		erasePolicy: 'anonymise',
 		retentionUntil: '',
-		published: false
+		published: false,
+		date: '',
+		place: '',
+		languages: []
 	};
 
-	it('turns an empty date into no retention date and trims the id', () => {
+	it('turns empty dates into none and trims the id', () => {
 		const result = validateNewSpace(form);
 		expect(result.success && result.output).toEqual({
 			...form,
 			id: 'tenants-nord',
-			retentionUntil: null
+			retentionUntil: null,
+			date: null
 		});
+	});
+
+	it('keeps the kind, day, place and languages of a workshop', () => {
+		const workshop = { ...form, kind: 'workshop', date: '2027-03-14', place: ' Town hall ' };
+		const result = validateNewSpace({ ...workshop, languages: ['de', 'fr'] });
+		expect(result.success && result.output).toMatchObject({
+			kind: 'workshop',
+			date: '2027-03-14',
+			place: 'Town hall',
+			languages: ['de', 'fr']
+		});
+		const twice = validateNewSpace({ ...workshop, languages: ['de', 'de'] });
+		expect(twice.success ? null : Object.keys(twice.errors)).toEqual(['languages']);
 	});
 
 	it('keeps a retention date', () => {
@@ -165,13 +183,16 @@ describe('validateSpaceEdit', () => {
 		purpose: 'Courtyards',
 		privacyNotice: 'We keep it a year.',
 		retentionUntil: '',
-		published: true
+		published: true,
+		date: '',
+		place: '',
+		languages: ['de']
 	};
 
-	it('trims texts and reads an empty date as "no retention date"', () => {
+	it('trims texts and reads an empty date as "no date"', () => {
 		expect(validateSpaceEdit(edit)).toEqual({
 			success: true,
-			output: { ...edit, title: 'Tenants', retentionUntil: null }
+			output: { ...edit, title: 'Tenants', retentionUntil: null, date: null }
 		});
 	});
 
@@ -186,6 +207,9 @@ describe('validateSpaceEdit', () => {
 	it('never sends the id or the erase policy', () => {
 		const result = validateSpaceEdit(edit);
 		expect(result.success && Object.keys(result.output).sort()).toEqual([
+			'date',
+			'languages',
+			'place',
 			'privacyNotice',
 			'published',
 			'purpose',

@@ -21,6 +21,10 @@ const space = (id: string): SpaceView => ({
 	retentionUntil: null,
 	published: false,
 	status: 'open',
+	kind: 'ideas',
+	date: null,
+	place: '',
+	languages: [],
 	joinCode: 'K7MR2XQ9TB'
 });
 

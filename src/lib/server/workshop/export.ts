@@ -1,0 +1,280 @@
+/**
+ * The open-data export of a workshop (issue 4): CSV with one row per visible note, and JSON
+ * with activities, notes, clusters and results, both under CC-BY-4.0 with a short data card
+ * (what, where, when, how). CSV cannot hold a header comment, so the CSV answer points at
+ * `export.datacard.json` with `Link: …; rel="describedby"`.
+ *
+ * Hidden (moderated) and deleted records never leave; neither do author ids or display names:
+ * an export is meant to be published.
+ */
+import Papa from 'papaparse';
+import { parseOptions } from '$lib/domain/records/workshop';
+import {
+	clusterResolver,
+	pollResults,
+	ratingResults,
+	tally,
+	type TallyEntry
+} from '$lib/domain/workshop';
+import type { Fields } from '$lib/domain/merge';
+import type { Queryable } from '../db/client';
+import { toErrorResponse } from '../http';
+import type { Ctx } from '../http/context';
+import { requireManagedSpace } from '../spaces/handlers';
+import type { SpaceRow } from '../spaces/views';
+
+export const licence = 'CC-BY-4.0';
+
+interface Row {
+	id: string;
+	type: string;
+	fields: Fields;
+	updatedAt: string;
+}
+
+export interface ExportNote {
+	id: string;
+	activity: string;
+	activityPrompt: string;
+	cluster: string;
+	clusterName: string;
+	category: string;
+	text: string;
+	language: string;
+	votes: number;
+	hidden: false;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface DataCard {
+	what: string;
+	where: string;
+	when: string;
+	how: string;
+}
+
+const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
+
+async function liveRecords(db: Queryable, space: string): Promise<Row[]> {
+	return db.query<Row>(
+		`SELECT id, type, fields, to_char(updated_at AT TIME ZONE 'UTC',
+			'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
+		FROM records WHERE space = $1 AND NOT deleted AND NOT hidden
+			AND type IN ('activity', 'note', 'cluster', 'vote', 'answer')
+		ORDER BY id`,
+		[space]
+	);
+}
+
+export function dataCard(space: SpaceRow): DataCard {
+	return {
+		what: `${space.title}: ${space.purpose}`,
+		where: space.place,
+		when: space.date ?? '',
+		how:
+			'Collected with Plaza in a co-creation workshop: notes posted by participants on their ' +
+			'own devices or typed in from paper cards by facilitators, then dot votes, polls, ' +
+			'ratings and open questions. Participants are pseudonymous and no names or ids are ' +
+			'exported. Contributions hidden by moderators are left out.'
+	};
+}
+
+/** Everything the exports hold, computed from the live records. */
+export async function workshopExport(db: Queryable, space: SpaceRow) {
+	const rows = await liveRecords(db, space.id);
+	const of = (type: string) => rows.filter((row) => row.type === type);
+	const activities = of('activity').sort(
+		(a, b) => Number(a.fields.position) - Number(b.fields.position) || (a.id < b.id ? -1 : 1)
+	);
+	const clusters = of('cluster');
+	const resolve = clusterResolver(
+		clusters.map((c) => ({ id: c.id, mergedInto: String(c.fields.mergedInto) }))
+	);
+	const names = new Map(clusters.map((c) => [c.id, String(c.fields.name)]));
+	const votes = of('vote').map((v) => ({
+		activity: String(v.fields.activity),
+		item: String(v.fields.item),
+		count: Number(v.fields.count)
+	}));
+	const noteVotes = new Map(tally(votes).map((entry) => [entry.item, entry.votes]));
+	const prompts = new Map(activities.map((a) => [a.id, String(a.fields.prompt)]));
+	const order = new Map(activities.map((a, i) => [a.id, i]));
+	const notes: ExportNote[] = of('note')
+		.filter((n) => prompts.has(String(n.fields.activity)))
+		.map((n) => {
+			const cluster = resolve(String(n.fields.cluster));
+			return {
+				id: n.id,
+				activity: String(n.fields.activity),
+				activityPrompt: prompts.get(String(n.fields.activity))!,
+				cluster,
+				clusterName: names.get(cluster) ?? '',
+				category: String(n.fields.category),
+				text: String(n.fields.text),
+				language: String(n.fields.language),
+				votes: noteVotes.get(n.id) ?? 0,
+				hidden: false as const,
+				createdAt: iso(n.fields.createdAt),
+				updatedAt: n.updatedAt
+			};
+		})
+		.sort(
+			(a, b) =>
+				order.get(a.activity)! - order.get(b.activity)! ||
+				a.createdAt.localeCompare(b.createdAt) ||
+				(a.id < b.id ? -1 : 1)
+		);
+	const answers = of('answer');
+	const results = activities.map((a) => {
+		const fields = a.fields;
+		const mine = answers.filter((x) => x.fields.activity === a.id);
+		const values = mine.map((x) => ({ value: String(x.fields.value) }));
+		const activity = {
+			kind: fields.kind as 'poll',
+			options: String(fields.options),
+			multiple: fields.multiple === true,
+			scale: Number(fields.scale)
+		};
+		const base = { activity: a.id, kind: String(fields.kind), prompt: String(fields.prompt) };
+		switch (fields.kind) {
+			case 'dot-vote':
+				return { ...base, votes: voteResults(votes, a.id, resolve, names) };
+			case 'poll':
+				return { ...base, poll: pollResults(values, activity) };
+			case 'rating':
+				return { ...base, rating: ratingResults(values, activity) };
+			case 'open-question':
+				return { ...base, answers: values.map((x) => x.value) };
+			default:
+				return { ...base, notes: notes.filter((n) => n.activity === a.id).length };
+		}
+	});
+	return {
+		licence,
+		dataCard: dataCard(space),
+		activities: activities.map((a) => ({ id: a.id, ...publicActivity(a.fields) })),
+		notes,
+		clusters: clusters.map((c) => ({
+			id: c.id,
+			activity: String(c.fields.activity),
+			name: String(c.fields.name),
+			shownIn: resolve(c.id)
+		})),
+		results
+	};
+}
+
+function publicActivity(fields: Fields) {
+	const { kind, prompt, position, status, dots, maxPerItem, target, multiple, scale, scaleKind } =
+		fields;
+	return {
+		kind,
+		prompt,
+		position,
+		status,
+		categories: parseOptions(String(fields.categories)) ?? [],
+		dots,
+		maxPerItem,
+		target,
+		options: parseOptions(String(fields.options)) ?? [],
+		multiple,
+		scale,
+		scaleKind
+	};
+}
+
+/** A dot vote's ranking, votes on merged clusters counted for the cluster they went into. */
+function voteResults(
+	votes: { activity: string; item: string; count: number }[],
+	activity: string,
+	resolve: (id: string) => string,
+	names: Map<string, string>
+): (TallyEntry & { cluster: string })[] {
+	const inActivity = votes.filter((v) => v.activity === activity);
+	return tally(inActivity, resolve).map((entry) => ({
+		...entry,
+		cluster: names.get(entry.item) ?? ''
+	}));
+}
+
+export const csvColumns = [
+	'activity',
+	'activity_prompt',
+	'cluster',
+	'category',
+	'text',
+	'language',
+	'votes',
+	'hidden',
+	'created_at',
+	'updated_at'
+] as const;
+
+export function notesCsv(notes: ExportNote[]): string {
+	const data = notes.map((n) => [
+		n.activity,
+		n.activityPrompt,
+		n.clusterName,
+		n.category,
+		n.text,
+		n.language,
+		n.votes,
+		n.hidden,
+		n.createdAt,
+		n.updatedAt
+	]);
+	// Cells starting with = + - @ are escaped, so a spreadsheet never runs a note as a formula.
+	return Papa.unparse({ fields: [...csvColumns], data }, { escapeFormulae: true, newline: '\r\n' });
+}
+
+const file = (space: string, ext: string) => `attachment; filename="${space}-workshop.${ext}"`;
+
+/** GET /api/v1/spaces/<id>/export.csv */
+export async function handleExportCsv(id: string, ctx: Ctx): Promise<Response> {
+	try {
+		const space = await requireManagedSpace(ctx, id);
+		const data = await workshopExport(ctx.hub.db, space);
+		return new Response(notesCsv(data.notes), {
+			headers: {
+				'content-type': 'text/csv; charset=utf-8',
+				'content-disposition': file(space.id, 'csv'),
+				'cache-control': 'no-store',
+				link: `</api/v1/spaces/${space.id}/export.datacard.json>; rel="describedby"`
+			}
+		});
+	} catch (error) {
+		return toErrorResponse(error);
+	}
+}
+
+function jsonFile(body: unknown, disposition: string): Response {
+	return new Response(JSON.stringify(body, null, '\t'), {
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'content-disposition': disposition,
+			'cache-control': 'no-store'
+		}
+	});
+}
+
+/** GET /api/v1/spaces/<id>/export.json */
+export async function handleExportJson(id: string, ctx: Ctx): Promise<Response> {
+	try {
+		const space = await requireManagedSpace(ctx, id);
+		return jsonFile(await workshopExport(ctx.hub.db, space), file(space.id, 'json'));
+	} catch (error) {
+		return toErrorResponse(error);
+	}
+}
+
+/** GET /api/v1/spaces/<id>/export.datacard.json */
+export async function handleExportDataCard(id: string, ctx: Ctx): Promise<Response> {
+	try {
+		const space = await requireManagedSpace(ctx, id);
+		const body = { licence, dataCard: dataCard(space), columns: csvColumns };
+		return jsonFile(body, `inline; filename="${space.id}-datacard.json"`);
+	} catch (error) {
+		return toErrorResponse(error);
+	}
+}
