@@ -8,6 +8,7 @@
  * Cells that change nothing share one world per engine; a cell that changes something gets a
  * fresh space, record, member or invite of its own, so cells never depend on each other.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RequestEvent } from '@sveltejs/kit';
@@ -153,6 +154,8 @@ const table: [string, Outcome[]][] = [
 	['GET /api/v1/me/data', [401, 200, 403, 403, 403, 403, 403]],
 	['DELETE /api/v1/me/data', [401, 200, 403, 403, 403, 403, 403]],
 	['PATCH /api/v1/me', [401, 200, 403, 403, 403, 403, 403]],
+	['PUT /api/v1/blobs/{sha256}', [401, 201, 403, 403, 201, 201, 403]],
+	['GET /api/v1/blobs/{sha256}', [401, 200, 403, 403, 200, 200, 403]],
 	['GET /api/v1/health', [200, 200, 200, 200, 200, 200, 200]],
 	['GET /api/v1/openapi.json', [200, 200, 200, 200, 200, 200, 200]]
 ];
@@ -189,8 +192,12 @@ interface Call {
 	params?: Record<string, string>;
 	query?: Record<string, string>;
 	body?: unknown;
+	/** A body of bytes with its content type (blobs), instead of JSON. */
+	raw?: { type: string; bytes: Uint8Array<ArrayBuffer> };
 	signal?: AbortSignal;
 }
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 let nextIp = 1;
 /** Outbox numbers of seeding pushes: each push of one device needs a new one. */
@@ -207,8 +214,12 @@ async function call(route: string, actor: Actor, options: Call = {}): Promise<Re
 	const hasBody = options.body !== undefined;
 	const request = new Request(url, {
 		method,
-		headers: hasBody ? { 'content-type': 'application/json' } : {},
-		body: hasBody ? JSON.stringify(options.body) : undefined,
+		headers: options.raw
+			? { 'content-type': options.raw.type }
+			: hasBody
+				? { 'content-type': 'application/json' }
+				: {},
+		body: options.raw ? options.raw.bytes : hasBody ? JSON.stringify(options.body) : undefined,
 		signal: options.signal
 	});
 	const file = `../../src/routes${template.replace(/\{(\w+)\}/g, '[$1]')}/+server.ts`;
@@ -605,6 +616,23 @@ describe.each(engines)('authorisation matrix on $name', (engine) => {
 					body: { displayName: 'Ana' }
 				})
 			),
+		'PUT /api/v1/blobs/{sha256}': (role) => {
+			const bytes = new TextEncoder().encode(`photo of ${role} ${newId()}`);
+			return status(
+				call('PUT /api/v1/blobs/{sha256}', actors[role], {
+					params: { sha256: sha256Hex(bytes) },
+					query: { space: shared.space },
+					raw: { type: 'image/png', bytes }
+				})
+			);
+		},
+		'GET /api/v1/blobs/{sha256}': async (role) => {
+			const bytes = new TextEncoder().encode(`photo for ${role} ${newId()}`);
+			const blob = { params: { sha256: sha256Hex(bytes) }, query: { space: shared.space } };
+			const raw = { type: 'image/jpeg', bytes };
+			await call('PUT /api/v1/blobs/{sha256}', actors.facilitator, { ...blob, raw });
+			return status(call('GET /api/v1/blobs/{sha256}', actors[role], blob));
+		},
 		'GET /api/v1/health': (role) => status(call('GET /api/v1/health', actors[role])),
 		'GET /api/v1/openapi.json': (role) => status(call('GET /api/v1/openapi.json', actors[role]))
 	};

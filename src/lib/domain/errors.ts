@@ -30,7 +30,8 @@ export const errorCodes = [
 	'needs-connection',
 	'last-facilitator',
 	'over-budget',
-	'activity-closed'
+	'activity-closed',
+	'missing-blob'
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

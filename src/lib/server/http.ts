@@ -49,7 +49,7 @@ const tooLarge = (maxBytes: number) =>
 	new PlazaError('payload-too-large', `A request body holds at most ${maxBytes} bytes.`, 413);
 
 /** The body as bytes, refusing (413) as soon as it grows past `maxBytes`. */
-async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > maxBytes) throw tooLarge(maxBytes);
 	if (!request.body) return new Uint8Array();

@@ -9,6 +9,7 @@ import { errorCodes } from '$lib/domain/errors';
 import { acceptedProtocols, limits } from '$lib/domain/protocol';
 import { recordTypes } from '$lib/domain/records';
 import { accountPaths, accountSchemas } from './openapi/accounts';
+import { blobPaths } from './openapi/blobs';
 import { error, jsonBody, ref, spaceId, uuid } from './openapi/common';
 import { organisationPaths, organisationSchemas } from './openapi/organisations';
 import { workshopPaths } from './openapi/workshop';
@@ -368,7 +369,8 @@ export const openapi = {
 		},
 		...moderationAndPrivacyPaths,
 		...organisationPaths,
-		...workshopPaths
+		...workshopPaths,
+		...blobPaths
 	},
 	components: { schemas }
 };

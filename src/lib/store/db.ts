@@ -49,6 +49,15 @@ export interface OutboxRow {
 	reasons?: Rejection[];
 }
 
+/** A photo's bytes, keyed by their SHA-256; uploaded before the records that refer to them. */
+export interface BlobRow {
+	sha256: string;
+	space: string;
+	bytes: Uint8Array;
+	type: string;
+	state: 'waiting' | 'uploaded';
+}
+
 export interface MetaRow {
 	key: string;
 	value: unknown;
@@ -58,6 +67,7 @@ export class PlazaDb extends Dexie {
 	records!: EntityTable<LocalRecord, 'id'>;
 	outbox!: EntityTable<OutboxRow, 'seq'>;
 	meta!: EntityTable<MetaRow, 'key'>;
+	blobs!: EntityTable<BlobRow, 'sha256'>;
 
 	constructor(options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
 		super('plaza', options);
@@ -71,6 +81,8 @@ export class PlazaDb extends Dexie {
 		this.version(2).stores({
 			records: 'id, space, [space+type], [type+fields.activity]'
 		});
+		// Photos (store/blobs.ts): bytes by hash, found by space and upload state.
+		this.version(3).stores({ blobs: 'sha256, [space+state]' });
 		// Another tab opened a newer version: step aside (Dexie closes us) and ask for a reload.
 		this.on('versionchange', () => {
 			dbStatus.set('outdated');

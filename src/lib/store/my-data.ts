@@ -7,6 +7,7 @@ import { getMeta, metaKeys, type Identity } from './meta';
 import { ideasInSpace, type IdeaView } from './queries';
 import { setSpaceToken } from './spaces';
 import { unwatchSpace } from './remote';
+import { dropBlobsOf } from './blobs';
 
 /**
  * The ideas this device's participant wrote in a space, newest first. Reads only (no identity
@@ -48,8 +49,9 @@ async function dropOutboxOf(db: PlazaDb, space: string): Promise<void> {
  */
 export async function eraseLocalData(space: string): Promise<void> {
 	const db = getDb();
-	await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+	await db.transaction('rw', db.records, db.outbox, db.meta, db.blobs, async () => {
 		await db.records.where('space').equals(space).delete();
+		await dropBlobsOf(space);
 		await dropOutboxOf(db, space);
 		await setSpaceToken(space, null);
 		await db.meta.bulkDelete([metaKeys.spaceInfo(space), metaKeys.space(space)]);

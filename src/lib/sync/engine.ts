@@ -18,6 +18,7 @@ import { setLastSyncedAt, syncedSpaces, watchSpace, watchedSpaces } from '$lib/s
 import { spaceTokens } from '$lib/store/spaces';
 import { Api } from './api';
 import { backoffDelay } from './backoff';
+import { uploadBlobs } from './blobs';
 import { acquireLeadership } from './leader';
 import { LiveChannels } from './live';
 import { pullSpaces } from './pull';
@@ -168,7 +169,9 @@ export class SyncEngine {
 	/** One round; true when every space's pull has passed this device's last push. */
 	async #pushAndPull(api: Api): Promise<boolean> {
 		const tokens = await spaceTokens();
-		const pushed = await pushOutbox(api, await getIdentity(), tokens);
+		const upload = (space: string, token?: string) =>
+			uploadBlobs(this.#env!.fetch, api, space, token);
+		const pushed = await pushOutbox(api, await getIdentity(), tokens, upload);
 		// Another tab may have opened (or erased) a space since: follow exactly the watched ones.
 		this.#live?.follow(await watchedSpaces(), tokens);
 		const pulled = await pullSpaces(api, await syncedSpaces(), tokens);

@@ -14,6 +14,7 @@ import {
 	spacesToPush,
 	takeBatches
 } from '$lib/store/outbox';
+import { heldRows } from '$lib/store/blobs';
 import { setCheckpoints } from '$lib/store/remote';
 import { isAuthFailure, type Api } from './api';
 
@@ -29,6 +30,9 @@ export interface PushOutcome {
 	refused: Record<string, PlazaError>;
 }
 
+/** Uploads a space's waiting blobs (sync/blobs.ts) before its rows are pushed. */
+export type BlobUpload = (space: string, token: string | undefined) => Promise<unknown>;
+
 /**
  * Push the outbox of every space. Network and other failures stop the round (thrown);
  * refusals of one space are collected in `refused` and the next space goes on.
@@ -36,11 +40,13 @@ export interface PushOutcome {
 export async function pushOutbox(
 	api: Api,
 	identity: Identity,
-	tokens: Record<string, string> = {}
+	tokens: Record<string, string> = {},
+	uploadBlobs?: BlobUpload
 ): Promise<PushOutcome> {
 	const outcome: PushOutcome = { batches: 0, checkpoints: {}, refused: {} };
 	for (const space of await spacesToPush()) {
 		try {
+			await uploadBlobs?.(space, tokens[space]);
 			await pushSpace(api, identity, space, tokens[space], outcome);
 		} catch (error) {
 			if (!isAuthFailure(error)) throw error;
@@ -51,7 +57,8 @@ export async function pushOutbox(
 }
 
 /**
- * Push one space's rows until none is left to send (rejected rows wait for the person).
+ * Push one space's rows until none is left to send (rejected rows wait for the person; rows
+ * referring to a blob the hub does not hold yet wait for the next round).
  * Each round takes rows within the limits, marks them sent, posts them and applies the
  * answer; a row the hub does not answer for stays `sent` and is sent again next sync.
  */
@@ -62,7 +69,7 @@ async function pushSpace(
 	token: string | undefined,
 	outcome: PushOutcome
 ): Promise<void> {
-	const tried = new Set<number>();
+	const tried = await heldRows(space);
 	for (;;) {
 		const rows = (
 			await takeBatches(

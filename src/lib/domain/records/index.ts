@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { IdeaFieldsSchema, IdeaPatchSchema } from './idea';
+import { PhotoFieldsSchema, PhotoPatchSchema } from './photo';
 import {
 	ActivityFieldsSchema,
 	ActivityPatchSchema,
@@ -23,7 +24,8 @@ export const recordTypes = {
 	note: { fields: NoteFieldsSchema, patch: NotePatchSchema },
 	cluster: { fields: ClusterFieldsSchema, patch: ClusterPatchSchema },
 	vote: { fields: VoteFieldsSchema, patch: VotePatchSchema },
-	answer: { fields: AnswerFieldsSchema, patch: AnswerPatchSchema }
+	answer: { fields: AnswerFieldsSchema, patch: AnswerPatchSchema },
+	photo: { fields: PhotoFieldsSchema, patch: PhotoPatchSchema }
 } as const;
 
 export type RecordType = keyof typeof recordTypes;
@@ -33,4 +35,5 @@ export const RecordTypeSchema = v.picklist(
 );
 
 export * from './idea';
+export * from './photo';
 export * from './workshop';

@@ -10,7 +10,8 @@
  * - after a vote, its author's votes in the activity sum to at most `dots` and no item holds
  *   more than `maxPerItem` (else `over-budget`). The space row lock push.ts takes before
  *   reading serialises pushes of one space, so two tabs racing can never both pass;
- * - an answer fits its activity (`answerProblem`).
+ * - an answer fits its activity (`answerProblem`);
+ * - a photo belongs to an activity of this space and its blob is on the hub (`photos.ts`).
  * A refused mutation is rolled back by the caller; the rest of the batch still applies.
  */
 import { oncePerPersonId } from '$lib/domain/ids';
@@ -24,6 +25,7 @@ import {
 import { answerProblem, budgetProblem } from '$lib/domain/workshop';
 import type { Queryable } from '../db/client';
 import { rejected, type StoredRecord } from './apply';
+import { checkPhoto } from './photos';
 
 type Fields = StoredRecord['fields'];
 
@@ -64,6 +66,8 @@ export class WorkshopRules {
 				return this.checkVote(input);
 			case 'answer':
 				return this.checkAnswer(input);
+			case 'photo':
+				return this.checkPhoto(input);
 			default:
 				return undefined;
 		}
@@ -114,6 +118,12 @@ export class WorkshopRules {
 				return refuse(after.id, 'A dot vote targets a brainstorm of this workshop.');
 		}
 		return undefined;
+	}
+
+	private async checkPhoto({ after, patch }: RuleInput): Promise<MutationResult | undefined> {
+		const id = String(after.fields.activity ?? '');
+		const activity = id ? await this.record(after.space, id) : undefined;
+		return checkPhoto(this.tx, after, patch, activity);
 	}
 
 	private async checkCluster({ after }: RuleInput): Promise<MutationResult | undefined> {
