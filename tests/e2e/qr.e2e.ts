@@ -11,7 +11,7 @@ test('the QR code on a space’s staff page decodes to its absolute join link', 
 	baseURL
 }) => {
 	const workshop = await createWorkshop(admin);
-	const staff = await staffContext(browser, admin, baseURL!);
+	const staff = await staffContext(browser, admin, baseURL!, { deviceScaleFactor: 3 });
 	const phone = await browser.newContext({ ...devices['Pixel 7'], baseURL });
 	try {
 		const board = new BoardPage(await staff.newPage());

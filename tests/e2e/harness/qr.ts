@@ -9,12 +9,22 @@ import { PNG } from 'pngjs';
 /** The text encoded in the QR code shown by `element` (an `<svg>`, `<canvas>` or `<img>`). */
 export async function decodeQr(element: Locator): Promise<string> {
 	await expect(element).toBeVisible();
-	// White around the code (a quiet zone) helps the decoder find the finder patterns.
-	const png = PNG.sync.read(await element.screenshot({ animations: 'disabled', scale: 'css' }));
-	const framed = withMargin(png, 24);
-	const code = jsQR(new Uint8ClampedArray(framed.data), framed.width, framed.height);
-	if (!code) throw new Error(`no QR code found in a ${png.width}×${png.height} screenshot`);
-	return code.data;
+	let decoded = '';
+	// A frame taken while the page is still settling can be unreadable, as it can for a camera:
+	// look again for a few seconds before giving up.
+	await expect(async () => {
+		// Device pixels: at a high scale factor each module spans many pixels, so rounding at
+		// module edges cannot blur the finder patterns.
+		const png = PNG.sync.read(
+			await element.screenshot({ animations: 'disabled', scale: 'device' })
+		);
+		// White around the code (a quiet zone) helps the decoder find the finder patterns.
+		const framed = withMargin(png, 24);
+		const code = jsQR(new Uint8ClampedArray(framed.data), framed.width, framed.height);
+		if (!code) throw new Error(`no QR code found in a ${png.width}×${png.height} screenshot`);
+		decoded = code.data;
+	}).toPass({ timeout: 10_000 });
+	return decoded;
 }
 
 /** A copy of `image` with a white border of `margin` pixels on every side. */
