@@ -4,14 +4,13 @@
  * batched INSERT and paged SELECT of the same rows in the same database. Runs on PGlite always
  * and on PostgreSQL when DATABASE_URL is set. Run: npx svelte-kit sync && npx tsx bench/hub.ts
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { formatHlc } from '../src/lib/domain/hlc';
 import { newId } from '../src/lib/domain/ids';
 import { limits, type PullResponse } from '../src/lib/domain/protocol';
 import { handlePull, handlePush } from '../src/lib/server/api';
-import { openDb, type Db } from '../src/lib/server/db/client';
+import type { Db } from '../src/lib/server/db/client';
 import { createHub } from '../src/lib/server/hub';
+import { engines, type TestDatabase } from '../tests/server/engines';
 import { createWorld, ctx } from '../tests/server/helpers';
 
 const total = 10_000;
@@ -121,37 +120,22 @@ async function raw(db: Db): Promise<number> {
 	});
 }
 
-async function compare(engine: string, open: () => Promise<Db>, cleanup = async () => {}) {
-	const db = await open();
-	try {
-		const hubMs = await viaHub(db);
-		const rawMs = await raw(db);
-		console.log(
-			`${engine.padEnd(9)} hub ${hubMs.toFixed(0).padStart(6)} ms   raw ${rawMs.toFixed(0).padStart(6)} ms   ratio ${(hubMs / rawMs).toFixed(2)}x`
-		);
-	} finally {
-		await db.close();
-		await cleanup();
-	}
+async function compare(engine: string, database: TestDatabase) {
+	const db = await database.open();
+	const hubMs = await viaHub(db);
+	const rawMs = await raw(db);
+	console.log(
+		`${engine.padEnd(9)} hub ${hubMs.toFixed(0).padStart(6)} ms   raw ${rawMs.toFixed(0).padStart(6)} ms   ratio ${(hubMs / rawMs).toFixed(2)}x`
+	);
 }
 
 console.log(`${total} ideas: push in batches of ${batchSize} + pull pages of ${pageSize}`);
-await compare('pglite', () => openDb({ dataDir: 'memory://' }));
-const url = process.env.DATABASE_URL;
-if (!url) console.log('postgres  skipped: set DATABASE_URL to measure PostgreSQL');
-else {
-	const name = `plaza_bench_${randomBytes(4).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: url });
-	await admin.connect();
-	await admin.query(`CREATE DATABASE ${name}`);
-	const target = new URL(url);
-	target.pathname = `/${name}`;
-	await compare(
-		'postgres',
-		() => openDb({ databaseUrl: target.toString() }),
-		async () => {
-			await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-			await admin.end();
-		}
-	);
+for (const engine of engines) {
+	const database = await engine.create();
+	try {
+		await compare(engine.name, database);
+	} finally {
+		await database.drop();
+	}
 }
+if (engines.length === 1) console.log('postgres  skipped: set DATABASE_URL to measure PostgreSQL');

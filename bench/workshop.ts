@@ -9,15 +9,14 @@
  * Run: npx svelte-kit sync && npx tsx bench/workshop.ts
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Actor } from '../src/lib/domain/auth';
 import { formatHlc } from '../src/lib/domain/hlc';
 import { newId } from '../src/lib/domain/ids';
 import { limits, type PullResponse } from '../src/lib/domain/protocol';
 import { activityDefaults, presetThemes } from '../src/lib/domain/records';
 import { handleEvents, handlePull, handlePush } from '../src/lib/server/api';
-import { openDb, type Db } from '../src/lib/server/db/client';
-import { createHub, type Hub } from '../src/lib/server/hub';
+import type { Hub } from '../src/lib/server/hub';
+import { engines, type TestDatabase } from '../tests/server/engines';
 import { createWorld, ctx, type Member, type World } from '../tests/server/helpers';
 
 const notesPerParticipant = 10;
@@ -195,45 +194,29 @@ function line(engine: string, o: Outcome): string {
 	return `${engine.padEnd(9)} ${who} pushed ${o.pushedMs.toFixed(0).padStart(6)} ms   board complete ${o.boardMs.toFixed(0).padStart(6)} ms   (${perNote} ms/note)`;
 }
 
-async function compare(engine: string, open: () => Promise<Db>, cleanup = async () => {}) {
-	const db = await open();
-	const hub = await createHub(db, { purgeEveryMs: 0 });
-	try {
-		const world = await createWorld(hub);
-		await scenario(hub, world, 5); // warm-up: JIT, prepared statements
-		const small = await scenario(hub, world, 20);
-		const large = await scenario(hub, world, 200);
-		console.log(line(engine, small));
-		console.log(line(engine, large));
-		const ratio = large.boardMs / small.boardMs;
-		console.log(
-			`${engine.padEnd(9)} ratio ${ratio.toFixed(2)}x for ${large.notes / small.notes}x the notes`
-		);
-	} finally {
-		await hub.close();
-		await cleanup();
-	}
+async function compare(engine: string, database: TestDatabase) {
+	const hub = await database.hub();
+	const world = await createWorld(hub);
+	await scenario(hub, world, 5); // warm-up: JIT, prepared statements
+	const small = await scenario(hub, world, 20);
+	const large = await scenario(hub, world, 200);
+	console.log(line(engine, small));
+	console.log(line(engine, large));
+	const ratio = large.boardMs / small.boardMs;
+	console.log(
+		`${engine.padEnd(9)} ratio ${ratio.toFixed(2)}x for ${large.notes / small.notes}x the notes`
+	);
 }
 
 console.log(
 	`Workshop board: participants post ${notesPerParticipant} notes each (one push per note) while a board follows the live channel`
 );
-await compare('pglite', () => openDb({ dataDir: 'memory://' }));
-const url = process.env.DATABASE_URL;
-if (!url) console.log('postgres  skipped: set DATABASE_URL to measure PostgreSQL');
-else {
-	const name = `plaza_bench_${randomBytes(4).toString('hex')}`;
-	const admin = new pg.Client({ connectionString: url });
-	await admin.connect();
-	await admin.query(`CREATE DATABASE ${name}`);
-	const target = new URL(url);
-	target.pathname = `/${name}`;
-	await compare(
-		'postgres',
-		() => openDb({ databaseUrl: target.toString() }),
-		async () => {
-			await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-			await admin.end();
-		}
-	);
+for (const engine of engines) {
+	const database = await engine.create();
+	try {
+		await compare(engine.name, database);
+	} finally {
+		await database.drop();
+	}
 }
+if (engines.length === 1) console.log('postgres  skipped: set DATABASE_URL to measure PostgreSQL');
