@@ -29,7 +29,7 @@ test('writes made while the hub is down wait, then arrive once when it is back',
 	const editor = new IdeaPage(page);
 	await editor.goto(space.id, id);
 	await editor.rename('Before and after the outage');
-	await spacePage.goto(space);
+	await spacePage.expectOpen(space);
 
 	for (const title of titles) await spacePage.expectBadge(title, 'waiting');
 	await spacePage.expectBadge('Before and after the outage', 'waiting');

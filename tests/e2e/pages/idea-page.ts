@@ -27,6 +27,8 @@ export class IdeaPage extends AppShell {
 		await expect(this.title).not.toHaveValue('');
 		await this.title.fill(title);
 		await this.saveButton.click();
+		// The app returns to the space once the edit is stored; leaving earlier could cut the write.
+		await this.page.waitForURL((url) => /^\/s\/[^/]+$/.test(url.pathname));
 	}
 
 	async delete(): Promise<void> {
