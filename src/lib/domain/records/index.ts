@@ -1,5 +1,13 @@
 import * as v from 'valibot';
 import { IdeaFieldsSchema, IdeaPatchSchema } from './idea';
+import {
+	CommentFieldsSchema,
+	CommentPatchSchema,
+	MapIdeaFieldsSchema,
+	MapIdeaPatchSchema,
+	SupportFieldsSchema,
+	SupportPatchSchema
+} from './map';
 import { PhotoFieldsSchema, PhotoPatchSchema } from './photo';
 import {
 	ActivityFieldsSchema,
@@ -25,7 +33,10 @@ export const recordTypes = {
 	cluster: { fields: ClusterFieldsSchema, patch: ClusterPatchSchema },
 	vote: { fields: VoteFieldsSchema, patch: VotePatchSchema },
 	answer: { fields: AnswerFieldsSchema, patch: AnswerPatchSchema },
-	photo: { fields: PhotoFieldsSchema, patch: PhotoPatchSchema }
+	photo: { fields: PhotoFieldsSchema, patch: PhotoPatchSchema },
+	mapIdea: { fields: MapIdeaFieldsSchema, patch: MapIdeaPatchSchema },
+	support: { fields: SupportFieldsSchema, patch: SupportPatchSchema },
+	comment: { fields: CommentFieldsSchema, patch: CommentPatchSchema }
 } as const;
 
 export type RecordType = keyof typeof recordTypes;
@@ -35,5 +46,6 @@ export const RecordTypeSchema = v.picklist(
 );
 
 export * from './idea';
+export * from './map';
 export * from './photo';
 export * from './workshop';
