@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: the hub benchmark (bench/hub.ts) and the workshop board benchmark
- * (bench/workshop.ts), each in its own process, then the browser store benchmark. Prints times
- * and ratios against a baseline measured in the same run; never part of `npm test`. Set
- * DATABASE_URL to include PostgreSQL.
+ * (bench/workshop.ts), each in its own process, then the browser store and map benchmarks.
+ * Prints times and ratios against a baseline measured in the same run; never part of
+ * `npm test`. Set DATABASE_URL to include PostgreSQL.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { runMapBench } from './map';
 import { runStoreBench } from './store/run';
 
 /** Runs one bench file under tsx; true when it exited cleanly. */
@@ -19,4 +20,5 @@ function runFile(file: string): boolean {
 const hubOk = runFile('hub.ts');
 const workshopOk = runFile('workshop.ts');
 await runStoreBench();
+await runMapBench();
 process.exitCode = hubOk && workshopOk ? 0 : 1;

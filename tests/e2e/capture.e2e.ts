@@ -1,7 +1,8 @@
 /**
  * Facilitator capture: after the workshop, paper cards are typed in quickly (Enter adds a card
  * and clears the field) and a photo of the wall is added, all while offline. Back online, the
- * hub holds the three notes, the photo record and its blob, byte for byte as stored.
+ * hub holds the three notes, the photo record and its blob, byte for byte as stored. The
+ * photo's caption is edited afterwards and reaches the hub and the JSON export.
  */
 import { createHash } from 'node:crypto';
 import { pullLive } from '../fixtures/hub';
@@ -83,6 +84,37 @@ test('captures three cards and a photo offline; the hub holds them once online',
 		const photos = records.filter((r) => r.type === 'photo');
 		expect(photos).toHaveLength(1);
 		const sha256 = String(photos[0]!.fields.sha256);
+
+		// The facilitator captions the photo; the caption syncs like any change.
+		const caption = page.getByTestId('photo-caption');
+		await expect(caption.getByLabel('Caption')).toHaveValue('');
+		await expect(caption.getByRole('button', { name: 'Save caption' })).toBeDisabled();
+		await caption.getByLabel('Caption').fill('  The wall of cards, green corner ');
+		await caption.getByRole('button', { name: 'Save caption' }).click();
+		await expect(caption.getByRole('status')).toBeVisible();
+		await expect(caption.getByLabel('Caption')).toHaveValue('The wall of cards, green corner');
+		await expect(page.getByTestId('capture-thumb')).toHaveAttribute(
+			'alt',
+			'The wall of cards, green corner'
+		);
+		await expect
+			.poll(
+				async () =>
+					(await pullLive(hub.url, workshop.id, { cookie: admin.cookie })).find(
+						(r) => r.type === 'photo'
+					)?.fields.caption,
+				{ timeout: 20_000 }
+			)
+			.toBe('The wall of cards, green corner');
+		const exported = await admin.api.get(`/api/v1/spaces/${workshop.id}/export.json`);
+		const body = (await exported.json()) as { photos: Record<string, unknown>[] };
+		expect(body.photos).toEqual([
+			expect.objectContaining({
+				sha256,
+				caption: 'The wall of cards, green corner',
+				url: `/api/v1/blobs/${sha256}?space=${workshop.id}`
+			})
+		]);
 
 		const blob = await admin.api.get(`/api/v1/blobs/${sha256}?space=${workshop.id}`);
 		expect(blob.status()).toBe(200);

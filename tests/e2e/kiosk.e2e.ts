@@ -2,8 +2,10 @@
  * Kiosk mode: one tablet at a stand, logged in as the facilitator, takes notes from visitors
  * one after another. Each visitor leaves no trace the next can see (not in the text, not in a
  * form value, not in the history), a half-typed entry is wiped after a pause, and every note
- * still reaches the facilitator's board on another device through the hub.
+ * still reaches the facilitator's board on another device through the hub. The screen stays
+ * on while the kiosk is shown (a wake lock, released on exit).
  */
+import type { Page } from '@playwright/test';
 import { createWorkshop, staffContext } from './harness/staff-api';
 import { expect, test } from './harness/test';
 import { KioskPage } from './pages/kiosk-page';
@@ -18,6 +20,39 @@ const visitors = [
 ];
 const poll = 'Should the market open on Sundays?';
 const halfTyped = 'My phone number is 0176';
+
+interface WakeLocks {
+	requested: number;
+	active: number;
+}
+
+/** Stands in for `navigator.wakeLock` (headless browsers may refuse the real one). */
+function fakeWakeLock() {
+	const state: WakeLocks = { requested: 0, active: 0 };
+	(window as unknown as { wakeLocks: WakeLocks }).wakeLocks = state;
+	Object.defineProperty(navigator, 'wakeLock', {
+		configurable: true,
+		value: {
+			async request() {
+				state.requested += 1;
+				state.active += 1;
+				let released = false;
+				return {
+					get released() {
+						return released;
+					},
+					async release() {
+						if (!released) state.active -= 1;
+						released = true;
+					}
+				};
+			}
+		}
+	});
+}
+
+const wakeLocks = (page: Page) =>
+	page.evaluate(() => (window as unknown as { wakeLocks: WakeLocks }).wakeLocks);
 
 test('three visitors in a row leave no trace of each other on the kiosk', async ({
 	browser,
@@ -39,10 +74,12 @@ test('three visitors in a row leave no trace of each other on the kiosk', async 
 		await expect(board.prompt).toHaveText(prompt);
 
 		// The tablet runs the kiosk with short timers (a minute of idleness by default).
+		await tablet.addInitScript(fakeWakeLock);
 		const page = await tablet.newPage();
 		const kiosk = new KioskPage(page);
 		await kiosk.goto(workshop.id, 'idle=2&thanks=1');
 		await expect(kiosk.prompt).toHaveText(prompt);
+		await expect.poll(() => wakeLocks(page)).toEqual({ requested: 1, active: 1 });
 		await expect(kiosk.text).toHaveAttribute('autocomplete', 'off');
 		expect(await kiosk.everything()).toContain(prompt);
 		const entries = await page.evaluate(() => window.history.length);
@@ -96,6 +133,9 @@ test('three visitors in a row leave no trace of each other on the kiosk', async 
 		await kiosk.exit.click();
 		await kiosk.exitYes.click();
 		await page.waitForURL(`**/facilitate/${workshop.id}`);
+		// Off the kiosk, the screen may sleep again.
+		await expect.poll(async () => (await wakeLocks(page)).active).toBe(0);
+		expect((await wakeLocks(page)).requested).toBeGreaterThan(0);
 	} finally {
 		await tablet.close();
 		await laptop.close();

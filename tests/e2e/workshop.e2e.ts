@@ -1,7 +1,8 @@
 /**
  * A whole workshop in the browser: a facilitator plans it in the builder and runs it from the
  * live board; three participants on phones take part, one of them offline for the whole
- * brainstorm. Ends with the CSV export, read back with a real CSV parser.
+ * brainstorm. Ends with the CSV export, read back with a real CSV parser. Then clustering on
+ * the board by dragging notes.
  */
 import { devices, type BrowserContext, type Page } from '@playwright/test';
 import Papa from 'papaparse';
@@ -52,6 +53,7 @@ interface CsvRow {
 	text: string;
 	language: string;
 	votes: string;
+	cluster_votes: string;
 	hidden: string;
 	created_at: string;
 	updated_at: string;
@@ -110,6 +112,7 @@ test('a facilitator runs a workshop with three phones, one offline through the b
 		const board = new WorkshopBoardPage(spacePage.page);
 		await board.goto(workshop.id);
 		await expect(board.prompt).toHaveText(brainstorm);
+		await expect(board.participantCount).toHaveText('3');
 
 		// Carol loses the network for the whole brainstorm; her notes wait on her phone.
 		await carolContext.setOffline(true);
@@ -208,7 +211,7 @@ test('a facilitator runs a workshop with three phones, one offline through the b
 		const rows = parsed.data;
 		expect(rows).toHaveLength(allNotes.length);
 		expect(rows.map((row) => row.text).sort()).toEqual(allNotes.map((note) => note.text).sort());
-		// Votes on a note itself; the cluster's dots are the cluster's (see the JSON export).
+		// Votes on a note itself; the cluster's dots are the cluster's, on each of its notes.
 		const expectedVotes: Record<string, number> = {
 			'Plant trees along the tram line': 0,
 			'Open the church garden in heat waves': 0,
@@ -224,6 +227,7 @@ test('a facilitator runs a workshop with three phones, one offline through the b
 				category: categoryIds[note.category],
 				cluster: green.includes(note.text) ? cluster : '',
 				votes: String(expectedVotes[note.text]),
+				cluster_votes: green.includes(note.text) ? '3' : '0',
 				hidden: 'false',
 				language: 'en'
 			});
@@ -239,5 +243,70 @@ test('a facilitator runs a workshop with three phones, one offline through the b
 		expect(ranking.find((entry) => entry.cluster === cluster)?.votes).toBe(3);
 	} finally {
 		await Promise.all([staff, ...phones].map((context) => context.close()));
+	}
+});
+
+test('the facilitator drags notes into clusters on the live board', async ({
+	browser,
+	admin,
+	hub,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const workshop = await createWorkshop(admin);
+	const staff = await staffContext(browser, admin, baseURL!);
+	const cards = ['Solar on the depot', 'Heat pumps for the flats', 'Car-free Sundays', 'Bike bus'];
+	try {
+		const builder = new WorkshopBuilderPage(await staff.newPage());
+		await builder.goto(workshop.id);
+		await builder.add('brainstorm', brainstorm);
+		await builder.open(brainstorm);
+		const page = builder.page;
+		await page.goto(`/facilitate/${workshop.id}/capture`);
+		const field = page.getByLabel('Card text');
+		for (const card of cards) {
+			await field.fill(card);
+			await field.press('Enter');
+			await expect(field).toHaveValue('');
+		}
+
+		const board = new WorkshopBoardPage(page);
+		await board.goto(workshop.id);
+		await expect(board.notes).toHaveCount(cards.length);
+		await expect(board.participantCount).toHaveText('0');
+		await expect(board.waitingCount).toHaveText('0');
+
+		// A note dropped on a loose note: the two make a new cluster.
+		await board.dragNote(cards[1]!, board.note(cards[0]!));
+		const energy = board.cluster('New cluster');
+		await expect(energy.getByTestId('board-note')).toHaveCount(2);
+		// A note dropped on a cluster joins it; dropped on the loose notes' heading, it leaves.
+		await board.dragNote(cards[2]!, energy);
+		await expect(energy.getByTestId('board-note')).toHaveCount(3);
+		await board.dragNote(cards[2]!, board.unclustered, { x: 12, y: 12 });
+		await expect(energy.getByTestId('board-note')).toHaveCount(2);
+		await expect(board.unclustered.getByTestId('board-note')).toHaveCount(2);
+		// Each note is still shown exactly once.
+		for (const card of cards) await expect(board.note(card)).toHaveCount(1);
+
+		// The hub holds the same clusters once the board's device has synced.
+		await expect
+			.poll(
+				async () => {
+					const records = await pullLive(hub.url, workshop.id, admin);
+					const clusters = records.filter((r) => r.type === 'cluster');
+					const notes = records.filter((r) => r.type === 'note');
+					const clusterOf = (text: string) =>
+						notes.find((n) => n.fields.text === text)?.fields.cluster ?? '';
+					return {
+						clusters: clusters.map((c) => c.fields.name),
+						grouped: cards.map(clusterOf).map((id) => (id ? clusters[0]?.id === id : false))
+					};
+				},
+				{ timeout: 20_000 }
+			)
+			.toEqual({ clusters: ['New cluster'], grouped: [true, true, false, false] });
+	} finally {
+		await staff.close();
 	}
 });

@@ -147,6 +147,7 @@ const table: [string, Outcome[]][] = [
 	['GET /api/v1/spaces/{space}/export.csv', [401, 403, 403, 403, 200, 200, 403]],
 	['GET /api/v1/spaces/{space}/export.json', [401, 403, 403, 403, 200, 200, 403]],
 	['GET /api/v1/spaces/{space}/export.datacard.json', [401, 403, 403, 403, 200, 200, 403]],
+	['GET /api/v1/spaces/{space}/devices', [401, 403, 403, 403, 200, 200, 403]],
 	[
 		'POST /api/v1/sync/push · create a workshop activity',
 		[401, 'forbidden', 'forbidden', 'forbidden', 'applied', 'applied', 'forbidden']
@@ -156,7 +157,17 @@ const table: [string, Outcome[]][] = [
 	['PATCH /api/v1/me', [401, 200, 403, 403, 403, 403, 403]],
 	['PUT /api/v1/blobs/{sha256}', [401, 201, 403, 403, 201, 201, 403]],
 	['GET /api/v1/blobs/{sha256}', [401, 200, 403, 403, 200, 200, 403]],
+	['GET /api/v1/spaces/{space}/export.geojson', [401, 403, 403, 403, 200, 200, 403]],
+	['GET /api/v1/spaces/{space}/api-keys', [401, 403, 403, 403, 200, 200, 403]],
+	['POST /api/v1/spaces/{space}/api-keys', [401, 403, 403, 403, 201, 201, 403]],
+	['DELETE /api/v1/spaces/{space}/api-keys/{key}', [401, 403, 403, 403, 204, 204, 403]],
+	['GET /api/v1/open311/v2/services.json', [200, 200, 200, 200, 200, 200, 200]],
+	['GET /api/v1/open311/v2/requests.json', [200, 200, 200, 200, 200, 200, 200]],
+	['GET /api/v1/open311/v2/requests/{id}.json', [200, 200, 200, 200, 200, 200, 200]],
+	// Open311 POST: the api_key in the body authorises, whoever else is asking.
+	['POST /api/v1/open311/v2/requests.json', [200, 200, 200, 200, 200, 200, 200]],
 	['GET /api/v1/health', [200, 200, 200, 200, 200, 200, 200]],
+	['GET /api/v1/config', [200, 200, 200, 200, 200, 200, 200]],
 	['GET /api/v1/openapi.json', [200, 200, 200, 200, 200, 200, 200]]
 ];
 
@@ -372,6 +383,40 @@ describe.each(engines)('authorisation matrix on $name', (engine) => {
 		await response.body?.cancel().catch(() => {});
 		return response.status;
 	}
+
+	/** A published map space with an idea and an Open311 API key (issue 5), made once. */
+	let mapFixture: Promise<{ space: string; idea: string; secret: string }> | undefined;
+	function openMap() {
+		mapFixture ??= (async () => {
+			const space = await world.space({ published: true });
+			const categories = [{ id: 'green', label: 'Green', colour: '#0b6e4f', icon: 'tree' }];
+			const settings = { center: { lat: 54.09, lng: 12.14 }, zoom: 14, boundary: null };
+			await hub.db.query(
+				"UPDATE spaces SET kind = 'map', map_settings = ($2::text)::jsonb WHERE id = $1",
+				[space, JSON.stringify({ ...settings, categories, opensAt: null, closesAt: null })]
+			);
+			const member = await world.member(space);
+			const idea = newId();
+			const patch = { ...mapIdeaPatch(), createdAt: Date.now() };
+			const body = member.body([[{ id: idea, type: 'mapIdea', space, hlc: hlc(0), patch }]]);
+			await push(hub, body, member.actor);
+			const made = await call('POST /api/v1/spaces/{space}/api-keys', world.facilitator, {
+				params: { space },
+				body: { label: 'City hotline' }
+			});
+			return { space, idea, secret: ((await made.json()) as { secret: string }).secret };
+		})();
+		return mapFixture;
+	}
+	const mapIdeaPatch = () => ({
+		title: 'A bench',
+		text: '',
+		category: 'green',
+		geometry: JSON.stringify({ type: 'Point', coordinates: [12.14, 54.09] }),
+		photos: '[]',
+		language: 'en',
+		authorName: ''
+	});
 
 	const status = async (response: Promise<Response>) => (await response).status;
 	const reason = { reason: 'Off topic' };
@@ -591,6 +636,12 @@ describe.each(engines)('authorisation matrix on $name', (engine) => {
 					params: { space: shared.space }
 				})
 			),
+		'GET /api/v1/spaces/{space}/devices': (role) =>
+			status(
+				call('GET /api/v1/spaces/{space}/devices', actors[role], {
+					params: { space: shared.space }
+				})
+			),
 		'POST /api/v1/sync/push · create a workshop activity': async (role) => {
 			const { space, actor } = await stage(role);
 			const fields = activityDefaults('brainstorm', 'What would make the street greener?', 0, 1);
@@ -633,7 +684,67 @@ describe.each(engines)('authorisation matrix on $name', (engine) => {
 			await call('PUT /api/v1/blobs/{sha256}', actors.facilitator, { ...blob, raw });
 			return status(call('GET /api/v1/blobs/{sha256}', actors[role], blob));
 		},
+		'GET /api/v1/spaces/{space}/export.geojson': async (role) => {
+			const { space } = await openMap();
+			return status(
+				call('GET /api/v1/spaces/{space}/export.geojson', actors[role], { params: { space } })
+			);
+		},
+		'GET /api/v1/spaces/{space}/api-keys': async (role) => {
+			const { space } = await openMap();
+			return status(
+				call('GET /api/v1/spaces/{space}/api-keys', actors[role], { params: { space } })
+			);
+		},
+		'POST /api/v1/spaces/{space}/api-keys': async (role) => {
+			const { space } = await openMap();
+			return status(
+				call('POST /api/v1/spaces/{space}/api-keys', actors[role], {
+					params: { space },
+					body: { label: `Key of ${role}` }
+				})
+			);
+		},
+		'DELETE /api/v1/spaces/{space}/api-keys/{key}': async (role) => {
+			const { space } = await openMap();
+			const made = await call('POST /api/v1/spaces/{space}/api-keys', world.facilitator, {
+				params: { space },
+				body: { label: 'To revoke' }
+			});
+			const key = ((await made.json()) as { key: { id: string } }).key.id;
+			return status(
+				call('DELETE /api/v1/spaces/{space}/api-keys/{key}', actors[role], {
+					params: { space, key }
+				})
+			);
+		},
+		'GET /api/v1/open311/v2/services.json': async (role) => {
+			const query = { jurisdiction_id: (await openMap()).space };
+			return status(call('GET /api/v1/open311/v2/services.json', actors[role], { query }));
+		},
+		'GET /api/v1/open311/v2/requests.json': async (role) => {
+			const query = { jurisdiction_id: (await openMap()).space };
+			return status(call('GET /api/v1/open311/v2/requests.json', actors[role], { query }));
+		},
+		'GET /api/v1/open311/v2/requests/{id}.json': async (role) => {
+			const { space, idea } = await openMap();
+			return status(
+				call('GET /api/v1/open311/v2/requests/{id}.json', actors[role], {
+					params: { id: idea },
+					query: { jurisdiction_id: space }
+				})
+			);
+		},
+		'POST /api/v1/open311/v2/requests.json': async (role) => {
+			const { space, secret } = await openMap();
+			const body = { jurisdiction_id: space, api_key: secret, service_code: 'green' };
+			const where = { lat: 54.09, long: 12.14, description: `An idea sent as ${role}` };
+			return status(
+				call('POST /api/v1/open311/v2/requests.json', actors[role], { body: { ...body, ...where } })
+			);
+		},
 		'GET /api/v1/health': (role) => status(call('GET /api/v1/health', actors[role])),
+		'GET /api/v1/config': (role) => status(call('GET /api/v1/config', actors[role])),
 		'GET /api/v1/openapi.json': (role) => status(call('GET /api/v1/openapi.json', actors[role]))
 	};
 

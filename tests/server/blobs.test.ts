@@ -4,8 +4,9 @@ import type { Actor } from '../../src/lib/domain/auth';
 import { newId } from '../../src/lib/domain/ids';
 import { handleGetBlob, handlePutBlob } from '../../src/lib/server/blobs/handlers';
 import type { Hub } from '../../src/lib/server/hub';
+import { handleEraseMyData } from '../../src/lib/server/privacy/handlers';
 import { engines, type TestDatabase } from './engines';
-import { createWorld, ctx, device, push, type World } from './helpers';
+import { createWorld, ctx, device, push, type Member, type World } from './helpers';
 import { activity, change } from './workshop/fixtures';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -165,5 +166,120 @@ describe.each(engines)('blobs on $name', (engine) => {
 		const stray = change('photo', newId(), space, { ...fields, activity: newId() });
 		const strayAnswer = await push(hub, device().body([[stray]]), world.facilitator);
 		expect(strayAnswer.results[0]!.mutations[0]!.code).toBe('invalid-record');
+	});
+	/** A map idea stored directly (its push rules belong to the map suite) showing `photos`. */
+	async function mapIdea(space: string, author: string, photos: string[]): Promise<string> {
+		const id = newId();
+		const [row] = await hub.db.query<{ seq: unknown }>(
+			'UPDATE spaces SET seq = seq + 1 WHERE id = $1 RETURNING seq',
+			[space]
+		);
+		const fields = { title: 'A bench here', photos: JSON.stringify(photos), deleted: false };
+		await hub.db.query(
+			`INSERT INTO records (id, space, type, author, fields, clocks, seq)
+			VALUES ($1, $2, 'mapIdea', $3::uuid, $4::jsonb, $5::jsonb, $6)`,
+			[id, space, author, JSON.stringify(fields), JSON.stringify({ title: hlcOf() }), row!.seq]
+		);
+		return id;
+	}
+	let ticks = 0;
+	const hlcOf = () => `${String(1_700_000_000_000 + (ticks += 1)).padStart(15, '0')}:000000:test`;
+
+	const held = async (space: string) =>
+		(
+			await hub.db.query<{ sha256: string }>('SELECT sha256 FROM blobs WHERE space = $1', [space])
+		).map((row) => row.sha256);
+
+	async function erase(member: Member) {
+		const request = new Request(`http://hub.test/api/v1/me/data?space=${member.space}`, {
+			method: 'DELETE'
+		});
+		expect((await handleEraseMyData(request, ctx(hub, member.actor))).status).toBe(200);
+	}
+
+	it.each(['delete', 'anonymise'] as const)(
+		'erasing (%s) deletes the blobs a participant uploaded unless a live record shows them',
+		async (erasePolicy) => {
+			const space = await world.space({ erasePolicy });
+			const ana = await world.member(space);
+			const ben = await world.member(space);
+			const [loose, staffShown, benShown, ownIdea, benOwn] = [
+				'loose',
+				'staff',
+				'ben',
+				'own',
+				'benOwn'
+			].map(png);
+			for (const bytes of [loose, staffShown, benShown, ownIdea])
+				expect((await put(ana.actor, space, bytes!)).status).toBe(201);
+			expect((await put(ben.actor, space, benOwn!)).status).toBe(201);
+			// The facilitators put Ana's upload in a photo of the wall; Ben's map idea shows another.
+			const brainstorm = activity(space, 'brainstorm');
+			const photo = change('photo', newId(), space, {
+				activity: brainstorm.id,
+				sha256: sha(staffShown!),
+				caption: '',
+				createdAt: 1
+			});
+			await push(hub, device().body([[brainstorm, photo]]), world.facilitator);
+			await mapIdea(space, ben.participant, [sha(benShown!), sha(benOwn!)]);
+			await mapIdea(space, ana.participant, [sha(ownIdea!)]);
+
+			await erase(ana);
+			const kept = [staffShown, benShown, benOwn].map((b) => sha(b!));
+			// Anonymised, Ana's idea stays live and still shows its photo.
+			if (erasePolicy === 'anonymise') kept.push(sha(ownIdea!));
+			expect((await held(space)).sort()).toEqual(kept.sort());
+			const [entry] = await hub.db.query<{ detail: { blobs: number } }>(
+				"SELECT detail FROM audit_log WHERE action = 'participant.erase' AND target = $1",
+				[space]
+			);
+			expect(entry!.detail.blobs).toBe(erasePolicy === 'anonymise' ? 1 : 2);
+		}
+	);
+
+	it('a deleted record does not keep a blob; a hidden one does', async () => {
+		const space = await world.space();
+		const ana = await world.member(space);
+		const [gone, hidden] = [png('gone'), png('hidden')];
+		await put(ana.actor, space, gone);
+		await put(ana.actor, space, hidden);
+		const brainstorm = activity(space, 'brainstorm');
+		const photos = [gone, hidden].map((bytes) =>
+			change('photo', newId(), space, {
+				activity: brainstorm.id,
+				sha256: sha(bytes),
+				caption: '',
+				createdAt: 1
+			})
+		);
+		await push(hub, device().body([[brainstorm, ...photos]]), world.facilitator);
+		await push(
+			hub,
+			device().body([[change('photo', photos[0]!.id, space, { deleted: true })]]),
+			world.facilitator
+		);
+		await hub.db.query('UPDATE records SET hidden = true WHERE id = $1', [photos[1]!.id]);
+		await erase(ana);
+		expect(await held(space)).toEqual([sha(hidden)]);
+	});
+
+	it('retention deletes every blob of the spaces it closes, and only theirs', async () => {
+		const now = Date.now();
+		const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10);
+		const past = await world.space({ retentionUntil: day(-1) });
+		const kept = await world.space({ retentionUntil: day(5) });
+		const bytes = png('retention');
+		for (const space of [past, kept]) await put(world.facilitator, space, bytes);
+		await put(world.facilitator, past, png('second'));
+		expect(await hub.applyRetention(now)).toContain(past);
+		expect(await held(past)).toEqual([]);
+		expect(await held(kept)).toEqual([sha(bytes)]);
+		const [entry] = await hub.db.query<{ detail: { blobs: number } }>(
+			"SELECT detail FROM audit_log WHERE action = 'space.retention' AND target = $1",
+			[past]
+		);
+		expect(entry!.detail.blobs).toBe(2);
+		expect((await get(world.facilitator, past, sha(bytes))).status).toBe(404);
 	});
 });

@@ -97,6 +97,8 @@ async function createAccount(
 
 export interface SpaceOptions {
 	id?: string;
+	/** 'ideas' unless said; a map space needs settings (tests/server/map/kit.ts makes those). */
+	kind?: 'ideas' | 'workshop';
 	published?: boolean;
 	status?: 'open' | 'closed';
 	erasePolicy?: ErasePolicy;
@@ -141,8 +143,8 @@ export async function createWorld(hub: Hub): Promise<World> {
 			const id = options.id ?? newSpace();
 			await hub.db.query(
 				`INSERT INTO spaces (id, organisation, title, purpose, privacy_notice, erase_policy,
-					retention_until, published, status, join_code)
-				VALUES ($1, $2, 'A space', 'Testing', 'Notice', $3, $4::date, $5, $6, $7)`,
+					retention_until, published, status, join_code, kind)
+				VALUES ($1, $2, 'A space', 'Testing', 'Notice', $3, $4::date, $5, $6, $7, $8)`,
 				[
 					id,
 					organisation,
@@ -150,7 +152,8 @@ export async function createWorld(hub: Hub): Promise<World> {
 					options.retentionUntil ?? null,
 					options.published ?? false,
 					options.status ?? 'open',
-					randomBytes(5).toString('hex').toUpperCase()
+					randomBytes(5).toString('hex').toUpperCase(),
+					options.kind ?? 'ideas'
 				]
 			);
 			for (const account of options.facilitators ?? [facilitator])

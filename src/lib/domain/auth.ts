@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MapSettingsSchema, type MapSettings } from './map';
 import { IdSchema } from './protocol';
 import { LanguageSchema } from './records/idea';
 import { SpaceIdSchema } from './space';
@@ -51,8 +52,11 @@ export interface FacilitatorView {
 
 export type ErasePolicy = 'delete' | 'anonymise';
 export type SpaceStatus = 'open' | 'closed';
-/** An 'ideas' space collects ideas (issue 2); a 'workshop' runs activities (issue 4). */
-export const spaceKinds = ['ideas', 'workshop'] as const;
+/**
+ * An 'ideas' space collects ideas (issue 2); a 'workshop' runs activities (issue 4); a 'map'
+ * space collects ideas placed on a map of a neighbourhood (issue 5).
+ */
+export const spaceKinds = ['ideas', 'workshop', 'map'] as const;
 export type SpaceKind = (typeof spaceKinds)[number];
 
 /** What anyone may read about a space before joining it. */
@@ -71,6 +75,11 @@ export interface PublicSpaceView {
 	place: string;
 	/** Language codes offered to participants. */
 	languages: string[];
+	/**
+	 * A map space's centre, zoom, boundary, categories and open period; null for other kinds.
+	 * The hub always sends it; a view cached before map spaces existed has none.
+	 */
+	map?: MapSettings | null;
 }
 
 /** What the space's facilitators see in addition. */
@@ -185,11 +194,34 @@ export const SpaceSettingsSchema = v.strictObject({
 	)
 });
 
-export const CreateSpaceSchema = v.strictObject({
-	id: SpaceIdSchema,
-	kind: v.optional(v.picklist(spaceKinds, 'A space is an ideas space or a workshop.')),
-	...SpaceSettingsSchema.entries
-});
+export const mapSettingsMissing = 'A map space needs its map settings (centre, zoom, categories).';
+export const mapSettingsRefused = 'Only a map space has map settings.';
+
+/** A map space is created with its map settings; other kinds have none. */
+export const CreateSpaceSchema = v.pipe(
+	v.strictObject({
+		id: SpaceIdSchema,
+		kind: v.optional(v.picklist(spaceKinds, 'A space is an ideas space, a workshop or a map.')),
+		...SpaceSettingsSchema.entries,
+		map: v.optional(MapSettingsSchema)
+	}),
+	v.forward(
+		v.partialCheck(
+			[['kind'], ['map']],
+			(input) => input.kind !== 'map' || input.map !== undefined,
+			mapSettingsMissing
+		),
+		['map']
+	),
+	v.forward(
+		v.partialCheck(
+			[['kind'], ['map']],
+			(input) => input.kind === 'map' || input.map === undefined,
+			mapSettingsRefused
+		),
+		['map']
+	)
+);
 
 /** POST /api/v1/spaces/<id>/duplicate: the new space's id and title. */
 export const DuplicateSpaceSchema = v.strictObject({
@@ -197,10 +229,12 @@ export const DuplicateSpaceSchema = v.strictObject({
 	title: SpaceSettingsSchema.entries.title
 });
 
+/** PATCH /api/v1/spaces/<id>; `map` only for a map space (the hub checks the kind). */
 export const UpdateSpaceSchema = v.partial(
 	v.strictObject({
 		...SpaceSettingsSchema.entries,
-		status: v.picklist(['open', 'closed'], 'A space is open or closed.')
+		status: v.picklist(['open', 'closed'], 'A space is open or closed.'),
+		map: MapSettingsSchema
 	})
 );
 

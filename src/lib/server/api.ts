@@ -14,6 +14,7 @@ import { openapi } from './openapi';
 import { requireAccess } from './sync/access';
 import { changeStream } from './sync/live';
 import { requireSpace } from './sync/spaces';
+import { pendingHeader, recordPending } from './workshop/devices';
 
 function checkProtocol(protocol: unknown): void {
 	if (protocol === undefined || acceptedProtocols.includes(Number(protocol))) return;
@@ -60,6 +61,9 @@ export async function handlePull(request: Request, ctx: Ctx): Promise<Response> 
 		const { space, after, limit } = parse(PullQuerySchema, params);
 		const info = await readableSpace(ctx, space);
 		const seesHidden = canModerate(ctx.actor, info);
+		// The device's count of unsent changes, for the live board (workshop/devices.ts).
+		const pending = request.headers.get(pendingHeader);
+		await recordPending(ctx.hub.db, info.id, ctx.actor, pending, ctx.now);
 		return json(await ctx.hub.pull({ space, after, limit, seesHidden }));
 	} catch (error) {
 		return toErrorResponse(error);

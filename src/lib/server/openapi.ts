@@ -11,6 +11,8 @@ import { recordTypes } from '$lib/domain/records';
 import { accountPaths, accountSchemas } from './openapi/accounts';
 import { blobPaths } from './openapi/blobs';
 import { error, jsonBody, ref, spaceId, uuid } from './openapi/common';
+import { configPaths } from './openapi/config';
+import { open311Paths, open311Schemas } from './openapi/open311';
 import { organisationPaths, organisationSchemas } from './openapi/organisations';
 import { workshopPaths } from './openapi/workshop';
 
@@ -23,6 +25,7 @@ const spaceParam = { name: 'space', in: 'query', required: true, schema: space }
 const schemas = {
 	...accountSchemas,
 	...organisationSchemas,
+	...open311Schemas,
 	Error: {
 		type: 'object',
 		required: ['error'],
@@ -321,7 +324,16 @@ export const openapi = {
 						required: false,
 						schema: { type: 'integer', minimum: 1, maximum: limits.pullMax }
 					},
-					{ name: 'protocol', in: 'query', required: false, schema: { type: 'integer' } }
+					{ name: 'protocol', in: 'query', required: false, schema: { type: 'integer' } },
+					{
+						name: 'Plaza-Pending',
+						in: 'header',
+						required: false,
+						description:
+							'Changes of this space the device still holds to send (participants; the live ' +
+							'board counts waiting devices from it)',
+						schema: { type: 'integer', minimum: 0 }
+					}
 				],
 				responses: {
 					200: jsonBody(ref('PullResponse'), 'Latest state of changed records, in cursor order'),
@@ -370,7 +382,9 @@ export const openapi = {
 		...moderationAndPrivacyPaths,
 		...organisationPaths,
 		...workshopPaths,
-		...blobPaths
+		...blobPaths,
+		...configPaths,
+		...open311Paths
 	},
 	components: { schemas }
 };

@@ -6,7 +6,7 @@
  */
 import { Dexie } from 'dexie';
 import type { Mutation } from '$lib/domain/protocol';
-import type { PhotoFields } from '$lib/domain/records';
+import { parsePhotos, type PhotoFields } from '$lib/domain/records';
 import { getDb, type BlobRow } from './db';
 import { rowSpace } from './outbox';
 import { translateStorageError } from './persistence';
@@ -66,9 +66,11 @@ export async function markBlobUploaded(sha256: string): Promise<void> {
 	await getDb().blobs.update(sha256, { state: 'uploaded' });
 }
 
-/** The blob hashes a mutation refers to (a `sha256` field holding a hash). */
+/** The blob hashes a mutation refers to (a `sha256` field holding a hash, a map idea's photos). */
 export function blobsOf(mutation: Mutation): string[] {
 	const value = mutation.patch.sha256;
+	const photos = mutation.patch.photos;
+	if (mutation.type === 'mapIdea' && typeof photos === 'string') return parsePhotos(photos) ?? [];
 	return typeof value === 'string' && hashPattern.test(value) ? [value] : [];
 }
 

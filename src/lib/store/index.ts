@@ -26,6 +26,20 @@ export {
 	myAnswer
 } from './workshop-queries';
 export type { ActivityView, NoteView, ClusterView, VoteView, AnswerView } from './workshop-queries';
+export {
+	addMapIdea,
+	updateMapIdea,
+	deleteMapIdea,
+	supportIdea,
+	withdrawSupport,
+	toggleSupport,
+	addComment,
+	deleteComment
+} from './map';
+export type { MapIdeaInput, MapIdeaChange, PhotoBytes, CommentInput } from './map';
+export { mapIdeasInSpace, mapIdea, mySupports, commentsOfIdea } from './map-queries';
+export type { MapIdeaView, SupportView, CommentView } from './map-queries';
+export { getBlob } from './blobs';
 export { retryRejected, discardRejected, exportUnsynced } from './outbox';
 export type { UnsyncedExport } from './outbox';
 export { getIdentity, setDisplayName } from './identity';
@@ -51,3 +65,4 @@ export {
 } from './spaces';
 export type { JoinedSpace, SpaceAccess } from './spaces';
 export { myContributions, eraseLocalData } from './my-data';
+export { cachedHubConfig, cacheHubConfig } from './hub-config';

@@ -27,6 +27,8 @@ export const metaKeys = {
 	tokens: 'tokens',
 	/** The logged-in staff account (`AccountView`) or null, so staff pages work offline. */
 	account: 'account',
+	/** The hub's public configuration (`HubConfig`: the map tile source), for offline maps. */
+	hubConfig: 'hubConfig',
 	space: (space: string) => `space:${space}`,
 	/** The public info (`PublicSpaceView`) of a joined space, for offline pages. */
 	spaceInfo: (space: string) => `spaceInfo:${space}`

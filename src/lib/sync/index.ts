@@ -13,3 +13,4 @@ export {
 	eraseMyData
 } from './participant';
 export type { MyHubData } from './participant';
+export { hubConfig, fetchHubConfig } from './config';

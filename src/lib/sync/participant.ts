@@ -49,7 +49,8 @@ export function publicView(view: PublicSpaceView): PublicSpaceView {
 		kind: view.kind ?? 'ideas',
 		date: view.date ?? null,
 		place: view.place ?? '',
-		languages: view.languages ?? []
+		languages: view.languages ?? [],
+		map: view.map ?? null
 	};
 }
 

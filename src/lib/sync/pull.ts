@@ -2,6 +2,7 @@ import { PlazaError } from '$lib/domain/errors';
 import { limits, parseCursor, type PullResponse } from '$lib/domain/protocol';
 import { applyPulled, resetSpace, spaceMeta } from '$lib/store/remote';
 import { isAuthFailure, type Api } from './api';
+import { pendingChanges, pendingHeader } from './pending';
 
 async function pullPages(
 	api: Api,
@@ -9,10 +10,15 @@ async function pullPages(
 	token: string | null
 ): Promise<string | undefined> {
 	let { cursor } = await spaceMeta(space);
+	// What this device still holds for the space after the push before this pull.
+	const headers = { [pendingHeader]: String(await pendingChanges(space)) };
 	for (;;) {
 		const query = new URLSearchParams({ space, limit: String(limits.pullDefault) });
 		if (cursor) query.set('after', cursor);
-		const page = await api.request<PullResponse>(`/api/v1/sync/pull?${query}`, { token });
+		const page = await api.request<PullResponse>(`/api/v1/sync/pull?${query}`, {
+			token,
+			headers
+		});
 		await applyPulled(space, page.changes, page.cursor);
 		const stuck = page.cursor === cursor;
 		cursor = page.cursor;

@@ -3,7 +3,7 @@ import { AppShell } from './app-shell';
 
 /**
  * `/facilitate/<space>/board`, the projector: the shown activity's prompt, live counts, the
- * brainstorm's notes grouped by cluster (select → group), or ranked result bars.
+ * brainstorm's notes grouped by cluster (select → group, or drag), or ranked result bars.
  */
 export class WorkshopBoardPage extends AppShell {
 	readonly board: Locator;
@@ -13,7 +13,11 @@ export class WorkshopBoardPage extends AppShell {
 	readonly bars: Locator;
 	readonly noteCount: Locator;
 	readonly participantCount: Locator;
+	readonly waitingCount: Locator;
+	readonly silentCount: Locator;
 	readonly groupForm: Locator;
+	/** The area of the notes not in any cluster. */
+	readonly unclustered: Locator;
 
 	constructor(page: Page) {
 		super(page);
@@ -24,7 +28,10 @@ export class WorkshopBoardPage extends AppShell {
 		this.bars = page.getByTestId('result-bar');
 		this.noteCount = page.getByTestId('count-notes');
 		this.participantCount = page.getByTestId('count-participants');
+		this.waitingCount = page.getByTestId('count-waiting');
+		this.silentCount = page.getByTestId('count-silent');
 		this.groupForm = page.getByTestId('group-form');
+		this.unclustered = page.locator('[data-testid="cluster"][data-id=""]');
 	}
 
 	async goto(space: string): Promise<void> {
@@ -59,6 +66,14 @@ export class WorkshopBoardPage extends AppShell {
 		await this.groupForm.locator('button[type="submit"]').click();
 		const cluster = this.cluster(name);
 		for (const text of texts) await expect(cluster.getByText(text, { exact: true })).toBeVisible();
+	}
+
+	/**
+	 * Drags the note `text` with the mouse onto `target` (a note or a cluster's area), at
+	 * `position` inside it (its centre when not given).
+	 */
+	async dragNote(text: string, target: Locator, position?: { x: number; y: number }) {
+		await this.note(text).dragTo(target, position ? { targetPosition: position } : {});
 	}
 
 	/** The cluster section whose heading is `name`. */

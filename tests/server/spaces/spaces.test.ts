@@ -109,6 +109,7 @@ describe.each(engines)('spaces on $name', (engine) => {
 				'id',
 				'kind',
 				'languages',
+				'map',
 				'place',
 				'privacyNotice',
 				'published',

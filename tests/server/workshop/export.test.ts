@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/lib/domain/auth';
 import type { Mutation } from '../../../src/lib/domain/protocol';
+import { newId } from '../../../src/lib/domain/ids';
+import { handlePutBlob } from '../../../src/lib/server/blobs/handlers';
 import type { Hub } from '../../../src/lib/server/hub';
 import { handleModeration } from '../../../src/lib/server/moderation/handlers';
 import { handleDuplicateSpace } from '../../../src/lib/server/workshop/duplicate';
@@ -40,9 +43,25 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 		expect(results.map((r) => r.code ?? r.status)).toEqual(mutations.map(() => 'applied'));
 	}
 
-	/** A brainstorm with five notes (one hidden, one deleted), a cluster and a dot vote. */
+	/** Uploads `bytes` as a PNG blob of `space` (staff) and returns its name. */
+	async function upload(space: string, text: string): Promise<string> {
+		const bytes = new TextEncoder().encode(text);
+		const name = createHash('sha256').update(bytes).digest('hex');
+		const request = new Request(`http://hub.test/api/v1/blobs/${name}?space=${space}`, {
+			method: 'PUT',
+			headers: { 'content-type': 'image/png' },
+			body: bytes
+		});
+		expect((await handlePutBlob(request, name, ctx(hub, world.facilitator))).status).toBe(201);
+		return name;
+	}
+
+	/**
+	 * A brainstorm with five notes (one hidden, one deleted), a cluster of the first and a
+	 * second note, a dot vote with dots on notes and on the cluster, and two photos.
+	 */
 	async function workshop() {
-		const space = await world.space();
+		const space = await world.space({ kind: 'workshop' });
 		const staff = world.facilitator;
 		const brainstorm = activity(space, 'brainstorm', { categories: themes, position: 0 });
 		const dots = activity(space, 'dot-vote', {
@@ -65,7 +84,14 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 		const ana = await world.member(space);
 		await send(ana.actor, notes, ana.participant);
 		const group = cluster(space, brainstorm.id, 'Green');
-		await send(staff, [group, change('note', notes[0]!.id, space, { cluster: group.id })]);
+		const merged = cluster(space, brainstorm.id, 'Trees');
+		await send(staff, [
+			group,
+			merged,
+			change('note', notes[0]!.id, space, { cluster: group.id }),
+			change('note', notes[1]!.id, space, { cluster: merged.id }),
+			change('cluster', merged.id, space, { mergedInto: group.id })
+		]);
 		const [first, second, third, hidden, gone] = notes.map((n) => n.id) as string[];
 		await send(ana.actor, [change('note', gone!, space, { deleted: true })], ana.participant);
 		const bob = await world.member(space);
@@ -79,6 +105,24 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 			bob.participant
 		);
 		await send(ana.actor, [vote(space, dots.id, first!, ana.participant, 2)], ana.participant);
+		// Dots on the cluster: one on the merged one counts for the cluster it went into.
+		const carol = await world.member(space);
+		await send(
+			carol.actor,
+			[
+				vote(space, dots.id, group.id, carol.participant, 2),
+				vote(space, dots.id, merged.id, carol.participant, 1)
+			],
+			carol.participant
+		);
+		const wall = await upload(space, 'the wall of cards');
+		const gonePhoto = await upload(space, 'a blurred photo');
+		const photo = (sha256: string, caption: string, createdAt: number) =>
+			change('photo', newId(), space, { activity: brainstorm.id, sha256, caption, createdAt });
+		const shown = photo(wall, 'Wall of cards, "green" corner', 2000);
+		const deleted = photo(gonePhoto, 'Blurred', 2001);
+		await send(staff, [shown, deleted]);
+		await send(staff, [change('photo', deleted.id, space, { deleted: true })]);
 		const moderation = await handleModeration(
 			post({ reason: 'Off topic' }),
 			ctx(hub, staff),
@@ -86,7 +130,13 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 			true
 		);
 		expect(moderation.status).toBe(200);
-		return { space, brainstorm: brainstorm.id, dots: dots.id, ids: { first, second, third } };
+		return {
+			space,
+			brainstorm: brainstorm.id,
+			dots: dots.id,
+			ids: { first, second, third },
+			photo: { id: shown.id, sha256: wall }
+		};
 	}
 
 	it('exports every visible note as CSV with its vote total and no hidden note', async () => {
@@ -110,6 +160,7 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 			'text',
 			'language',
 			'votes',
+			'cluster_votes',
 			'hidden',
 			'created_at',
 			'updated_at'
@@ -120,24 +171,33 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 			`'=HYPERLINK("x")`,
 			'Bike lanes\nnow'
 		]);
+		// votes: dots on the note itself; cluster_votes: dots on the cluster it is shown in
+		// ("Trees" was merged into "Green", so its dot counts there too).
 		expect(rows.map((r) => r.votes)).toEqual(['5', '0', '1']);
+		expect(rows.map((r) => r.cluster_votes)).toEqual(['3', '3', '0']);
+		expect(rows.map((r) => r.cluster)).toEqual(['Green', 'Green', '']);
 		expect(rows.map((r) => r.hidden)).toEqual(['false', 'false', 'false']);
 		expect(rows[0]).toMatchObject({ activity: brainstorm, cluster: 'Green', category: 'energy' });
 		expect(rows[0]!.activity_prompt).toBe('Prompt for brainstorm');
 		expect(rows[0]!.created_at).toBe(new Date(1000).toISOString());
 		expect(Date.parse(rows[0]!.updated_at!)).toBeGreaterThan(0);
 		expect(ids.first).toBeDefined();
+		// Photos are in the JSON export only.
+		expect(parsed.data.some((r) => Object.values(r).some((v) => v.includes('Wall of cards')))).toBe(
+			false
+		);
 	});
 
 	it('exports JSON with licence, data card and results, and no hidden or personal data', async () => {
-		const { space, dots, ids } = await workshop();
+		const { space, dots, ids, brainstorm, photo } = await workshop();
 		const response = await handleExportJson(space, ctx(hub, world.admin));
 		expect(response.status).toBe(200);
 		const text = await response.text();
 		const body = JSON.parse(text) as {
 			licence: string;
 			dataCard: Record<string, string>;
-			notes: { id: string }[];
+			notes: { id: string; votes: number; clusterVotes: number }[];
+			photos: Record<string, unknown>[];
 			results: { activity: string; votes?: { item: string; votes: number }[] }[];
 		};
 		expect(body.licence).toBe('CC-BY-4.0');
@@ -145,11 +205,39 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 		expect(body.notes.map((n) => n.id)).toEqual([ids.first, ids.second, ids.third]);
 		const ranking = body.results.find((r) => r.activity === dots)!.votes!;
 		expect(ranking[0]).toMatchObject({ item: ids.first, votes: 5 });
+		expect(body.notes.map((n) => [n.votes, n.clusterVotes])).toEqual([
+			[5, 3],
+			[0, 3],
+			[1, 0]
+		]);
+		expect(body.photos).toEqual([
+			{
+				id: photo.id,
+				activity: brainstorm,
+				sha256: photo.sha256,
+				caption: 'Wall of cards, "green" corner',
+				createdAt: new Date(2000).toISOString(),
+				url: `/api/v1/blobs/${photo.sha256}?space=${space}`
+			}
+		]);
+		expect(text).not.toContain('Blurred');
+		// Once the hub no longer holds the bytes (retention), the photo stays without a URL.
+		await hub.db.query('DELETE FROM blobs WHERE space = $1', [space]);
+		const after = await handleExportJson(space, ctx(hub, world.admin));
+		const { photos } = (await after.json()) as { photos: { url: string | null }[] };
+		expect(photos.map((p) => p.url)).toEqual([null]);
 		expect(text).not.toContain('Hide me');
 		expect(text).not.toContain('Gone');
 		expect(text).not.toContain('"Ana"');
 		const card = await handleExportDataCard(space, ctx(hub, world.facilitator));
-		expect(await card.json()).toMatchObject({ licence: 'CC-BY-4.0' });
+		const described = (await card.json()) as {
+			licence: string;
+			columns: string[];
+			columnDescriptions: Record<string, string>;
+		};
+		expect(described.licence).toBe('CC-BY-4.0');
+		expect(Object.keys(described.columnDescriptions)).toEqual(described.columns);
+		expect(described.columnDescriptions.cluster_votes).toMatch(/cluster/);
 	});
 
 	it('lets only the staff of the space export', async () => {

@@ -3,6 +3,7 @@
  * (issue 3). Session routes take the `plaza_session` cookie; participant routes a Bearer token.
  */
 import { joinCodeAlphabet, joinCodeLength } from '$lib/domain/auth';
+import { mapSettings } from './map-settings';
 import { dateTime, error, jsonBody, noBody, pathParam, ref, spaceId, strict, uuid } from './common';
 
 const role = { type: 'string', enum: ['admin', 'facilitator'] };
@@ -28,17 +29,20 @@ const publicSpace = {
 	retentionUntil: date,
 	published: { type: 'boolean' },
 	status: { type: 'string', enum: ['open', 'closed'] },
-	kind: { type: 'string', enum: ['ideas', 'workshop'] },
+	kind: { type: 'string', enum: ['ideas', 'workshop', 'map'] },
 	date,
 	place: { type: 'string', maxLength: 200 },
-	languages: { type: 'array', maxItems: 28, items: text }
+	languages: { type: 'array', maxItems: 28, items: text },
+	map: { ...mapSettings, type: ['object', 'null'], description: 'null unless kind is map' }
 };
 const spaceSettings = { ...publicSpace } as Record<string, object>;
 delete spaceSettings.id;
 delete spaceSettings.status;
 delete spaceSettings.kind;
-/** Workshop facts (issue 4): optional when a space is created. */
-const optionalSettings = ['date', 'place', 'languages'];
+/** Map settings (issue 5): required for a map space, refused for the other kinds. */
+spaceSettings.map = { ...mapSettings, description: 'Required when kind is map, else absent' };
+/** Workshop facts (issue 4) and map settings: optional when a space is created. */
+const optionalSettings = ['date', 'place', 'languages', 'map'];
 
 export const accountSchemas = {
 	AccountView: strict(accountProperties),

@@ -5,13 +5,16 @@
  * tombstone whose content fields are emptied, `anonymise` keeps the text but empties the
  * author name; either way the author becomes the nil UUID, the change goes through the push
  * write path with a hub clock newer than anything on the record (so every device syncs it),
- * their reports go, and their participant row is revoked so the token stops working.
+ * their reports go, and their participant row is revoked so the token stops working. The photos
+ * they uploaded (blobs) are deleted unless a live record still shows them: someone else's, or
+ * their own kept anonymised.
  */
 import type { Actor } from '$lib/domain/auth';
 import type { Fields } from '$lib/domain/merge';
 import { PlazaError } from '$lib/domain/errors';
 import type { RemoteRecord } from '$lib/domain/protocol';
 import { audit } from '../audit';
+import { deleteUnreferencedBlobs } from '../blobs/store';
 import type { Queryable } from '../db/client';
 import { requireAccess } from '../sync/access';
 import { requireSpace, type HubSpace } from '../sync/spaces';
@@ -110,12 +113,14 @@ export async function eraseMyData(
 	const records = await recordsOf(tx, info.id, participant);
 	const changed = records.map((record) => erased(record, info, hubClock(now, recordClock(record))));
 	const seqs = await writeRecords(tx, changed, now);
+	const blobs = await deleteUnreferencedBlobs(tx, info.id, participant);
 	await tx.query('DELETE FROM reports WHERE space = $1 AND reporter = $2::uuid', [
 		info.id,
 		participant
 	]);
 	await tx.query(
-		`UPDATE participants SET revoked_at = $3::timestamptz, display_name = ''
+		`UPDATE participants SET revoked_at = $3::timestamptz, display_name = '',
+			pending = NULL, reported_at = NULL
 		WHERE space = $1 AND participant = $2::uuid`,
 		[info.id, participant, new Date(now).toISOString()]
 	);
@@ -125,7 +130,7 @@ export async function eraseMyData(
 		actorName: '',
 		action: 'participant.erase',
 		target: info.id,
-		detail: { records: changed.length, policy: info.erasePolicy },
+		detail: { records: changed.length, policy: info.erasePolicy, blobs },
 		at: now
 	});
 	return { erased: changed.length, policy: info.erasePolicy, seq: seqs.get(info.id) };

@@ -1,9 +1,11 @@
 /**
- * Retention: once a space is past its `retention_until` date it is closed and every
- * participant row is deleted, which removes the links between devices and what they wrote
- * (their tokens stop working). Run at hub start-up and daily, like the tombstone purge.
+ * Retention: once a space is past its `retention_until` date it is closed, every participant
+ * row is deleted, which removes the links between devices and what they wrote (their tokens
+ * stop working), and its photos' bytes (blobs) are deleted: a photo may show people. The photo
+ * records stay with their captions. Run at hub start-up and daily, like the tombstone purge.
  */
 import { audit } from '../audit';
+import { deleteBlobsOfSpaces } from '../blobs/store';
 import type { Db } from '../db/client';
 
 /** UTC calendar date of `now`; a space is kept through its retention date, inclusive. */
@@ -17,7 +19,8 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<string[]
 		const due = await tx.query<{ id: string; organisation: string | null }>(
 			`SELECT id, organisation::text AS organisation FROM spaces s
 			WHERE retention_until IS NOT NULL AND retention_until < $1::date
-				AND (status <> 'closed' OR EXISTS (SELECT 1 FROM participants p WHERE p.space = s.id))
+				AND (status <> 'closed' OR EXISTS (SELECT 1 FROM participants p WHERE p.space = s.id)
+					OR EXISTS (SELECT 1 FROM blobs b WHERE b.space = s.id))
 			ORDER BY id FOR UPDATE`,
 			[today(now)]
 		);
@@ -28,6 +31,7 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<string[]
 			'DELETE FROM participants WHERE space = ANY($1::text[]) RETURNING space',
 			[ids]
 		);
+		const blobs = await deleteBlobsOfSpaces(tx, ids);
 		for (const space of due)
 			await audit(tx, {
 				organisation: space.organisation,
@@ -35,7 +39,10 @@ export async function applyRetention(db: Db, now = Date.now()): Promise<string[]
 				actorName: 'Plaza hub',
 				action: 'space.retention',
 				target: space.id,
-				detail: { participants: gone.filter((row) => row.space === space.id).length },
+				detail: {
+					participants: gone.filter((row) => row.space === space.id).length,
+					blobs: blobs.get(space.id) ?? 0
+				},
 				at: now
 			});
 		return ids;

@@ -3,7 +3,7 @@
  * and privacy notice come before joining); staff also see the join code and facilitators.
  */
 import * as v from 'valibot';
-import { CreateSpaceSchema, UpdateSpaceSchema } from '$lib/domain/auth';
+import { CreateSpaceSchema, mapSettingsRefused, UpdateSpaceSchema } from '$lib/domain/auth';
 import { PlazaError } from '$lib/domain/errors';
 import { canManageSpace } from '$lib/domain/policy';
 import { SpaceIdSchema } from '$lib/domain/space';
@@ -17,6 +17,8 @@ import { publicView, spaceById, spaceInfo, spacesOf, staffView, type SpaceRow } 
 
 /** Room for an 8000-character privacy notice in any script. */
 export const spaceBodyBytes = 65_536;
+/** A map's boundary may be a district's outline of many thousand positions. */
+export const mapSpaceBodyBytes = 1_048_576;
 
 const unknownSpace = () => new PlazaError('unknown-space', 'There is no space with this id.', 404);
 
@@ -52,7 +54,7 @@ export async function unusedJoinCode(tx: Queryable): Promise<string> {
 export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Response> {
 	try {
 		const account = requireAccount(ctx.actor);
-		const body = parse(CreateSpaceSchema, await readJson(request, spaceBodyBytes));
+		const body = parse(CreateSpaceSchema, await readJson(request, mapSpaceBodyBytes));
 		const row = await ctx.hub.db.transaction(async (tx) => {
 			// Leftover spine spaces hold records nobody owns: their ids stay taken.
 			const taken = await tx.query('SELECT 1 FROM spaces WHERE id = $1 FOR UPDATE', [body.id]);
@@ -61,8 +63,9 @@ export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Res
 			await tx.query(
 				`INSERT INTO spaces (id, organisation, title, purpose, privacy_notice, erase_policy,
 					retention_until, published, status, join_code, created_by, created_at,
-					kind, workshop_date, place, languages)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13, $14, $15)`,
+					kind, workshop_date, place, languages, map_settings)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13, $14, $15,
+					($16::text)::jsonb)`,
 				[
 					body.id,
 					account.organisation,
@@ -78,7 +81,8 @@ export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Res
 					body.kind ?? 'ideas',
 					body.date ?? null,
 					body.place ?? '',
-					body.languages ?? []
+					body.languages ?? [],
+					body.map ? JSON.stringify(body.map) : null
 				]
 			);
 			await tx.query('INSERT INTO space_facilitators (space, account) VALUES ($1, $2)', [
@@ -135,22 +139,36 @@ const updatable = {
 	status: 'status',
 	date: 'workshop_date',
 	place: 'place',
-	languages: 'languages'
+	languages: 'languages',
+	map: 'map_settings'
 } as const;
+
+/** The SQL value of one updatable key: map settings travel as JSON text cast to jsonb. */
+const placeholder = (key: keyof typeof updatable, index: number) =>
+	key === 'map' ? `($${index}::text)::jsonb` : `$${index}`;
+const sqlValue = (key: keyof typeof updatable, value: unknown) =>
+	key === 'map' ? JSON.stringify(value) : value;
 
 /** PATCH /api/v1/spaces/<id> */
 export async function handleUpdateSpace(request: Request, id: string, ctx: Ctx): Promise<Response> {
 	try {
 		const before = await requireManagedSpace(ctx, id);
-		const body = parse(UpdateSpaceSchema, await readJson(request, spaceBodyBytes));
+		const body = parse(UpdateSpaceSchema, await readJson(request, mapSpaceBodyBytes));
+		if (body.map !== undefined && before.kind !== 'map')
+			throw new PlazaError('invalid-request', mapSettingsRefused);
 		const keys = (Object.keys(body) as (keyof typeof updatable)[]).filter(
 			(key) => key in updatable
 		);
 		if (keys.length === 0) return json({ space: staffView(before) });
 		const account = requireAccount(ctx.actor);
 		const row = await ctx.hub.db.transaction(async (tx) => {
-			const sets = keys.map((key, i) => `${updatable[key]} = $${i + 2}`).join(', ');
-			await tx.query(`UPDATE spaces SET ${sets} WHERE id = $1`, [id, ...keys.map((k) => body[k])]);
+			const sets = keys
+				.map((key, i) => `${updatable[key]} = ${placeholder(key, i + 2)}`)
+				.join(', ');
+			await tx.query(`UPDATE spaces SET ${sets} WHERE id = $1`, [
+				id,
+				...keys.map((key) => sqlValue(key, body[key]))
+			]);
 			const changed = Object.fromEntries(
 				keys.map((key) => [
 					key,

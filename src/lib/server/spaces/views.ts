@@ -11,6 +11,7 @@ import type {
 	SpaceStatus,
 	SpaceView
 } from '$lib/domain/auth';
+import type { MapSettings } from '$lib/domain/map';
 import type { Queryable } from '../db/client';
 
 export interface SpaceRow {
@@ -29,12 +30,13 @@ export interface SpaceRow {
 	date: string | null;
 	place: string;
 	languages: string[];
+	map: MapSettings | null;
 }
 
 const columns = `s.id, s.organisation::text AS organisation, s.title, s.purpose,
 	s.privacy_notice AS "privacyNotice", s.erase_policy AS "erasePolicy",
 	s.retention_until::text AS "retentionUntil", s.published, s.status, s.join_code AS "joinCode",
-	s.kind, s.workshop_date::text AS date, s.place, s.languages,
+	s.kind, s.workshop_date::text AS date, s.place, s.languages, s.map_settings AS map,
 	coalesce((SELECT array_agg(f.account::text ORDER BY f.account) FROM space_facilitators f
 		WHERE f.space = s.id), '{}') AS facilitators`;
 
@@ -76,7 +78,7 @@ export function spaceInfo(row: SpaceRow): SpaceInfo {
 
 export function publicView(row: SpaceRow): PublicSpaceView {
 	const { id, title, purpose, privacyNotice, erasePolicy, retentionUntil, published, status } = row;
-	const { kind, date, place, languages } = row;
+	const { kind, date, place, languages, map } = row;
 	return {
 		id,
 		title,
@@ -89,7 +91,8 @@ export function publicView(row: SpaceRow): PublicSpaceView {
 		kind,
 		date,
 		place,
-		languages: languages ?? []
+		languages: languages ?? [],
+		map: map ?? null
 	};
 }
 

@@ -35,6 +35,7 @@ import {
 	type PreparedMutation,
 	type StoredRecord
 } from './apply';
+import { allRules, MapRules, type PushRules } from './map';
 import { loadSpaces, type HubSpace } from './spaces';
 import { WorkshopRules } from './workshop';
 import { loadRecords, lockSpaces, writeRecords, type LoadedRecord } from './write';
@@ -135,7 +136,7 @@ async function applyBatch(
 		...new Set(mutations.map((m) => m.id.toLowerCase()))
 	]);
 	const dirty = new Set<string>();
-	const rules = new WorkshopRules(tx, records);
+	const rules = allRules(new MapRules(tx, records, now), new WorkshopRules(tx, records));
 	for (const index of open) {
 		const mutation = batch.mutations[index]!;
 		const stored = records.get(mutation.id.toLowerCase());
@@ -173,11 +174,11 @@ async function applyBatch(
 interface BatchState {
 	records: Map<string, StoredRecord>;
 	dirty: Set<string>;
-	rules: WorkshopRules;
+	rules: PushRules;
 	author: string;
 }
 
-/** Applies one mutation, then undoes it when the workshop rules refuse the merged result. */
+/** Applies one mutation, then undoes it when the map or workshop rules refuse the result. */
 async function applyChecked(
 	prepared: PreparedMutation,
 	{ records, dirty, rules, author }: BatchState,

@@ -1,6 +1,6 @@
 /**
- * Duplicating a workshop as a template: a new workshop space with the source's settings and a
- * copy of every activity (new ids, back to draft, timers cleared, written by the actor). Notes,
+ * Duplicating a space as a template: a new space of the same kind with the source's settings (a
+ * map's centre, boundary, categories and period included) and a copy of every activity (new ids, back to draft, timers cleared, written by the actor). Notes,
  * clusters, votes and answers stay behind: they belong to the people of the first workshop.
  * A dot vote's `target` is pointed at the copy of its brainstorm.
  */
@@ -50,9 +50,9 @@ async function insertCopy(tx: Queryable, source: string, id: string, title: stri
 	await tx.query(
 		`INSERT INTO spaces (id, organisation, title, purpose, privacy_notice, erase_policy,
 			retention_until, published, status, join_code, created_by, created_at, kind,
-			workshop_date, place, languages)
+			workshop_date, place, languages, map_settings)
 		SELECT $2, organisation, $3, purpose, privacy_notice, erase_policy, retention_until,
-			published, 'open', $4, $5, $6, 'workshop', workshop_date, place, languages
+			published, 'open', $4, $5, $6, kind, workshop_date, place, languages, map_settings
 		FROM spaces WHERE id = $1`,
 		[
 			source,

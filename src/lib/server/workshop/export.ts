@@ -1,8 +1,9 @@
 /**
  * The open-data export of a workshop (issue 4): CSV with one row per visible note, and JSON
- * with activities, notes, clusters and results, both under CC-BY-4.0 with a short data card
- * (what, where, when, how). CSV cannot hold a header comment, so the CSV answer points at
- * `export.datacard.json` with `Link: …; rel="describedby"`.
+ * with activities, notes, clusters, photos and results, both under CC-BY-4.0 with a short data
+ * card (what, where, when, how). CSV cannot hold a header comment, so the CSV answer points at
+ * `export.datacard.json` with `Link: …; rel="describedby"`. Photos are in the JSON only (their
+ * bytes stay on the hub, behind the blob URL).
  *
  * Hidden (moderated) and deleted records never leave; neither do author ids or display names:
  * an export is meant to be published.
@@ -18,12 +19,12 @@ import {
 } from '$lib/domain/workshop';
 import type { Fields } from '$lib/domain/merge';
 import type { Queryable } from '../db/client';
+import { licence, type DataCard } from '../exports/datacard';
+import { mapDataCardExport } from '../exports/geojson';
 import { toErrorResponse } from '../http';
 import type { Ctx } from '../http/context';
 import { requireManagedSpace } from '../spaces/handlers';
 import type { SpaceRow } from '../spaces/views';
-
-export const licence = 'CC-BY-4.0';
 
 interface Row {
 	id: string;
@@ -41,17 +42,23 @@ export interface ExportNote {
 	category: string;
 	text: string;
 	language: string;
+	/** Dots placed on the note itself. */
 	votes: number;
+	/** Dots placed on the cluster the note is shown in (0 when it is in none). */
+	clusterVotes: number;
 	hidden: false;
 	createdAt: string;
 	updatedAt: string;
 }
 
-export interface DataCard {
-	what: string;
-	where: string;
-	when: string;
-	how: string;
+export interface ExportPhoto {
+	id: string;
+	activity: string;
+	sha256: string;
+	caption: string;
+	createdAt: string;
+	/** Where the hub serves the bytes (staff, or anyone for a published space); null once gone. */
+	url: string | null;
 }
 
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
@@ -61,11 +68,22 @@ async function liveRecords(db: Queryable, space: string): Promise<Row[]> {
 		`SELECT id, type, fields, to_char(updated_at AT TIME ZONE 'UTC',
 			'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
 		FROM records WHERE space = $1 AND NOT deleted AND NOT hidden
-			AND type IN ('activity', 'note', 'cluster', 'vote', 'answer')
+			AND type IN ('activity', 'note', 'cluster', 'vote', 'answer', 'photo')
 		ORDER BY id`,
 		[space]
 	);
 }
+
+/** The names of the blobs the hub still holds for a space (retention deletes them). */
+async function heldBlobs(db: Queryable, space: string): Promise<Set<string>> {
+	const rows = await db.query<{ sha256: string }>('SELECT sha256 FROM blobs WHERE space = $1', [
+		space
+	]);
+	return new Set(rows.map((row) => row.sha256));
+}
+
+const blobUrl = (space: string, sha256: string) =>
+	`/api/v1/blobs/${sha256}?space=${encodeURIComponent(space)}`;
 
 export function dataCard(space: SpaceRow): DataCard {
 	return {
@@ -98,6 +116,7 @@ export async function workshopExport(db: Queryable, space: SpaceRow) {
 		count: Number(v.fields.count)
 	}));
 	const noteVotes = new Map(tally(votes).map((entry) => [entry.item, entry.votes]));
+	const clusterVotes = new Map(tally(votes, resolve).map((entry) => [entry.item, entry.votes]));
 	const prompts = new Map(activities.map((a) => [a.id, String(a.fields.prompt)]));
 	const order = new Map(activities.map((a, i) => [a.id, i]));
 	const notes: ExportNote[] = of('note')
@@ -114,9 +133,30 @@ export async function workshopExport(db: Queryable, space: SpaceRow) {
 				text: String(n.fields.text),
 				language: String(n.fields.language),
 				votes: noteVotes.get(n.id) ?? 0,
+				clusterVotes: cluster ? (clusterVotes.get(cluster) ?? 0) : 0,
 				hidden: false as const,
 				createdAt: iso(n.fields.createdAt),
 				updatedAt: n.updatedAt
+			};
+		})
+		.sort(
+			(a, b) =>
+				order.get(a.activity)! - order.get(b.activity)! ||
+				a.createdAt.localeCompare(b.createdAt) ||
+				(a.id < b.id ? -1 : 1)
+		);
+	const held = await heldBlobs(db, space.id);
+	const photos: ExportPhoto[] = of('photo')
+		.filter((p) => prompts.has(String(p.fields.activity)))
+		.map((p) => {
+			const sha256 = String(p.fields.sha256);
+			return {
+				id: p.id,
+				activity: String(p.fields.activity),
+				sha256,
+				caption: String(p.fields.caption ?? ''),
+				createdAt: iso(p.fields.createdAt),
+				url: held.has(sha256) ? blobUrl(space.id, sha256) : null
 			};
 		})
 		.sort(
@@ -161,6 +201,7 @@ export async function workshopExport(db: Queryable, space: SpaceRow) {
 			name: String(c.fields.name),
 			shownIn: resolve(c.id)
 		})),
+		photos,
 		results
 	};
 }
@@ -206,10 +247,28 @@ export const csvColumns = [
 	'text',
 	'language',
 	'votes',
+	'cluster_votes',
 	'hidden',
 	'created_at',
 	'updated_at'
 ] as const;
+
+/** What each CSV column holds, for the data card. */
+export const csvColumnDescriptions: Record<(typeof csvColumns)[number], string> = {
+	activity: 'Id of the brainstorm the note was posted in',
+	activity_prompt: 'The question of that brainstorm',
+	cluster: 'Name of the cluster the facilitators put the note in (merged clusters resolved)',
+	category: 'Category id the note was given, if any',
+	text: 'The note',
+	language: 'Language the note was written in',
+	votes: 'Dots placed on the note itself in dot votes',
+	cluster_votes:
+		"Dots placed on the note's cluster in dot votes (the same for every note of the cluster; " +
+		'0 when the note is in none)',
+	hidden: 'Always false: notes hidden by moderators are left out',
+	created_at: 'When the note was written (UTC)',
+	updated_at: 'When the hub last stored a change to it (UTC)'
+};
 
 export function notesCsv(notes: ExportNote[]): string {
 	const data = notes.map((n) => [
@@ -220,6 +279,7 @@ export function notesCsv(notes: ExportNote[]): string {
 		n.text,
 		n.language,
 		n.votes,
+		n.clusterVotes,
 		n.hidden,
 		n.createdAt,
 		n.updatedAt
@@ -272,7 +332,15 @@ export async function handleExportJson(id: string, ctx: Ctx): Promise<Response> 
 export async function handleExportDataCard(id: string, ctx: Ctx): Promise<Response> {
 	try {
 		const space = await requireManagedSpace(ctx, id);
-		const body = { licence, dataCard: dataCard(space), columns: csvColumns };
+		const body =
+			space.kind === 'map'
+				? await mapDataCardExport(ctx.hub.db, space)
+				: {
+						licence,
+						dataCard: dataCard(space),
+						columns: csvColumns,
+						columnDescriptions: csvColumnDescriptions
+					};
 		return jsonFile(body, `inline; filename="${space.id}-datacard.json"`);
 	} catch (error) {
 		return toErrorResponse(error);

@@ -99,7 +99,8 @@ export interface SpaceFormInput {
 
 const orNull = (date: string) => (date.trim() === '' ? null : date);
 
-export function validateNewSpace(input: SpaceFormInput & { kind: string }) {
+/** `map`: a map space's settings (the form makes them from the typed centre), else undefined. */
+export function validateNewSpace(input: SpaceFormInput & { kind: string; map?: unknown }) {
 	return validate(CreateSpaceSchema, {
 		...input,
 		id: input.id.trim(),

@@ -14,6 +14,7 @@ import type {
 	SpaceView
 } from '$lib/domain/auth';
 import { PlazaError } from '$lib/domain/errors';
+import type { MapSettings } from '$lib/domain/map';
 import { Api } from '$lib/sync/api';
 
 /** A failed request's code, plus the seconds to wait when the hub rate-limited it. */
@@ -96,6 +97,15 @@ export interface Participant {
 	revokedAt?: string | number | null;
 }
 
+/** The live board's device counts (GET /api/v1/spaces/<id>/devices). */
+export interface DeviceSummary {
+	joined: number;
+	waiting: number;
+	pendingChanges: number;
+	silent: number;
+	silentAfterSeconds: number;
+}
+
 export interface Report {
 	id?: string;
 	record: string;
@@ -126,6 +136,8 @@ export interface NewSpace {
 	date?: string | null;
 	place?: string;
 	languages?: string[];
+	/** A map space's settings: required for kind 'map', absent otherwise. */
+	map?: MapSettings;
 }
 
 export type SpaceChange = Partial<Omit<NewSpace, 'id' | 'kind'>> & { status?: SpaceStatus };
@@ -162,6 +174,8 @@ export const staffApi = {
 		),
 	participants: async (id: string) =>
 		listOf<Participant>(await call<unknown>(`${space(id)}/participants`), 'participants'),
+	/** Joined devices, those holding unsent input and those not heard from lately. */
+	devices: (id: string) => call<DeviceSummary>(`${space(id)}/devices`),
 	revoke: (id: string, participant: string) =>
 		post<unknown>(`${space(id)}/participants/${encodeURIComponent(participant)}/revoke`),
 	hide: (id: string, record: string, reason: string) =>

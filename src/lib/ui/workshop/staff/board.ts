@@ -77,3 +77,42 @@ export function itemLabels(
 	for (const cluster of clusters) labels.set(cluster.id, cluster.fields.name);
 	return labels;
 }
+
+/** Where a dragged note was dropped: on a cluster's area (null: the unclustered notes), or on a note. */
+export type DropTarget = { cluster: string | null } | { note: string };
+
+/** What a drop does to the board: nothing, move one note, or make a cluster of two notes. */
+export type DropAction =
+	| { kind: 'none' }
+	| { kind: 'move'; note: string; cluster: string }
+	| { kind: 'new'; notes: [string, string] };
+
+/**
+ * The outcome of dropping note `dragged` on `target`, from the board as it is shown (`groups`,
+ * clusters already resolved): on a cluster, the note moves into it ('' when dropped on the
+ * unclustered notes); on a note in a cluster, into that note's cluster; on an unclustered
+ * note, the two make a new cluster. A drop where the note already is, on itself, or of a note
+ * the board does not show changes nothing.
+ */
+export function dropAction<N extends BoardNote, C extends BoardCluster>(
+	dragged: string,
+	target: DropTarget,
+	groups: readonly BoardGroup<N, C>[]
+): DropAction {
+	const shownIn = new Map<string, string>();
+	for (const group of groups)
+		for (const note of group.notes) shownIn.set(note.id, group.cluster?.id ?? '');
+	const from = shownIn.get(dragged);
+	if (from === undefined) return { kind: 'none' };
+	let into: string;
+	if ('note' in target) {
+		const at = shownIn.get(target.note);
+		if (at === undefined || target.note === dragged) return { kind: 'none' };
+		if (at === '') return { kind: 'new', notes: [target.note, dragged] };
+		into = at;
+	} else {
+		into = target.cluster ?? '';
+		if (into !== '' && !groups.some((group) => group.cluster?.id === into)) return { kind: 'none' };
+	}
+	return into === from ? { kind: 'none' } : { kind: 'move', note: dragged, cluster: into };
+}

@@ -1,0 +1,4 @@
+import { handleConfig } from '$lib/server/config';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = () => handleConfig();
