@@ -8,47 +8,13 @@
  *   npx tsx bench/map.ts [large=10000] [small=100] [runs=7]
  */
 import { chromium } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../tests/e2e/harness/chromium';
+import { median, serveStatic } from './static-server';
 import type { MapBenchResult, MapTimes } from './map/main';
 
 const outDir = path.resolve(import.meta.dirname, 'out/map');
-const types: Record<string, string> = {
-	'.html': 'text/html',
-	'.js': 'text/javascript',
-	'.css': 'text/css',
-	'.png': 'image/png'
-};
-
-function serve(): Promise<{ server: Server; url: string }> {
-	const server = createServer((request, response) => {
-		const file = new URL(request.url ?? '/', 'http://x').pathname.replace(/\/$/, '/index.html');
-		const full = path.join(outDir, path.normalize(file));
-		try {
-			const body = readFileSync(full);
-			response.writeHead(200, { 'content-type': types[path.extname(full)] ?? 'text/plain' });
-			response.end(body);
-		} catch {
-			response.writeHead(404).end();
-		}
-	});
-	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			resolve({ server, url: `http://127.0.0.1:${port}/` });
-		})
-	);
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 const list = (values: number[]) => values.map((ms) => ms.toFixed(1)).join(', ');
 
@@ -66,7 +32,7 @@ function report(label: string, pick: (t: MapTimes) => number, result: MapBenchRe
 
 export async function runMapBench(large = 10_000, small = 100, runs = 7): Promise<void> {
 	await build({ configFile: path.resolve(import.meta.dirname, 'map/vite.config.ts') });
-	const { server, url } = await serve();
+	const { server, url } = await serveStatic(outDir);
 	const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

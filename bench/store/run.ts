@@ -6,49 +6,21 @@
  *   npx tsx bench/store/run.ts [count=10000] [runs=5]
  */
 import { chromium } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../../tests/e2e/harness/chromium';
+import { median, serveStatic } from '../static-server';
 import type { BenchResult } from './main';
 
 const outDir = path.resolve(import.meta.dirname, '../out/store');
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
-
-function serve(): Promise<{ server: Server; url: string }> {
-	const server = createServer((request, response) => {
-		const file = new URL(request.url ?? '/', 'http://x').pathname.replace(/\/$/, '/index.html');
-		const full = path.join(outDir, path.normalize(file));
-		try {
-			const body = readFileSync(full);
-			response.writeHead(200, { 'content-type': types[path.extname(full)] ?? 'text/plain' });
-			response.end(body);
-		} catch {
-			response.writeHead(404).end();
-		}
-	});
-	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			resolve({ server, url: `http://127.0.0.1:${port}/` });
-		})
-	);
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 const format = (values: number[]) => values.map((ms) => ms.toFixed(0)).join(', ');
 
 export async function runStoreBench(count = 10_000, runs = 5): Promise<void> {
 	await build({ configFile: path.resolve(import.meta.dirname, 'vite.config.ts') });
-	const { server, url } = await serve();
+	const { server, url } = await serveStatic(outDir);
 	const profile = mkdtempSync(path.join(tmpdir(), 'plaza-bench-profile-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		...chromiumLaunchOptions,

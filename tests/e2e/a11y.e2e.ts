@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/test';
+import { createMapSpace, createWorkshop, staffContext } from './harness/staff-api';
 import { BoardPage } from './pages/board-page';
 import { HomePage } from './pages/home-page';
 import { JoinPage, joinSpace } from './pages/join-page';
@@ -136,4 +137,26 @@ test('an idea can be added with the keyboard only', async ({ page, space }) => {
 	);
 	await expect(spacePage.title).toBeFocused();
 	await expect(spacePage.title).toHaveValue('');
+});
+
+test('the workshop and map staff pages pass axe', async ({ browser, admin, hub }) => {
+	const workshop = await createWorkshop(admin);
+	const map = await createMapSpace(admin, {}, { published: true });
+	const context = await staffContext(browser, admin, hub.url);
+	const page = await context.newPage();
+	try {
+		const pages = [
+			...['board', 'capture', 'results', 'workshop'].map((p) => `/facilitate/${workshop.id}/${p}`),
+			...['', '/map', '/offline-map', '/open311'].map((p) => `/facilitate/${map.id}${p}`)
+		];
+		for (const path of pages) {
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			// Pages load their space from the hub: scan once it is shown, not the loading state.
+			await expect(page.getByText(/^Loading/)).toHaveCount(0);
+			await expectNoViolations(page, path);
+		}
+	} finally {
+		await context.close();
+	}
 });

@@ -56,3 +56,28 @@ test('two phones in one space see each other’s ideas, edits and deletes live',
 		await Promise.all(contexts.map((context) => context.close()));
 	}
 });
+
+test('a joined phone asks the hub once, then waits for news instead of asking in a loop', async ({
+	browser,
+	baseURL,
+	space
+}) => {
+	const context = await browser.newContext({ ...phone, baseURL });
+	try {
+		const asked: string[] = [];
+		context.on('request', (request) => {
+			const path = new URL(request.url()).pathname;
+			if (path === `/api/v1/spaces/${space.id}` || path === '/api/v1/sync/pull') asked.push(path);
+		});
+		const page = new SpacePage(await joinedPage(context, space));
+		await page.expectOpen(space);
+		await expect(page.emptyState).toBeVisible();
+		// Let the first refresh and pull settle, then watch a quiet space for a while.
+		await page.page.waitForTimeout(2_000);
+		const settled = asked.length;
+		await page.page.waitForTimeout(5_000);
+		expect(asked.length - settled, `requests in 5 quiet seconds: ${asked.slice(settled)}`).toBe(0);
+	} finally {
+		await context.close();
+	}
+});

@@ -11,14 +11,8 @@ import { oncePerPersonId } from '../../src/lib/domain/ids';
 import { supportTarget } from '../../src/lib/domain/records/map';
 import { pullAll, pullLive } from '../fixtures/hub';
 import { expect, test, waitForServiceWorker } from './harness/test';
-import type { AdminSession } from './harness/staff-api';
-import {
-	createMapSpace,
-	joinMapSpace,
-	MapPage,
-	watchForeignRequests,
-	type MapSpace
-} from './pages/map-page';
+import { createMapSpace, type AdminSession } from './harness/staff-api';
+import { joinMapSpace, MapPage, watchForeignRequests, type MapSpace } from './pages/map-page';
 
 // Each test joins a space or two from 127.0.0.1: a hub of its own keeps the join rate limit
 // (10 a minute per address) from spilling over between tests.

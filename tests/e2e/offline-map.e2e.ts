@@ -11,7 +11,8 @@ import { formatHlc } from '../../src/lib/domain/hlc';
 import { expandTemplate, tileCount, tilesInBounds } from '../../src/lib/domain/tiles';
 import { sharedTileServer } from '../fixtures/tiles';
 import { expect, test, waitForServiceWorker } from './harness/test';
-import type { AdminSession } from './harness/staff-api';
+import type { MapCategory, MapSettings } from '../../src/lib/domain/map';
+import { createMapSpace, type AdminSession } from './harness/staff-api';
 import { joinSpace } from './pages/join-page';
 import { OfflineMapPage } from './pages/offline-map-page';
 import { LoginPage } from './pages/staff-pages';
@@ -31,32 +32,16 @@ const boundary = {
 		]
 	]
 };
-const category = { id: 'green', label: 'Greenery', colour: '#c2185b', icon: 'tree' };
+const category: MapCategory = { id: 'green', label: 'Greenery', colour: '#c2185b', icon: 'tree' };
 
 /** A map space made through the hub API, with one idea at its centre. */
 async function mapSpace(admin: AdminSession) {
-	const id = `e2e-map-${randomUUID().slice(0, 8)}`;
-	const space = {
-		id,
-		kind: 'map',
-		title: `Map ${id.slice(8)}`,
-		purpose: 'Where should the neighbourhood get more trees?',
-		privacyNotice: 'We keep your ideas until the end of the project.',
-		erasePolicy: 'delete',
-		retentionUntil: null,
-		published: false,
-		map: {
-			center: centre,
-			zoom: 15,
-			boundary,
-			categories: [category],
-			opensAt: null,
-			closesAt: null
-		}
-	};
-	const created = await admin.api.post('/api/v1/spaces', { data: space });
-	expect(created.status(), await created.text()).toBe(201);
-	const { space: view } = (await created.json()) as { space: { joinCode: string } };
+	const space = await createMapSpace(admin, {
+		center: centre,
+		zoom: 15,
+		boundary: boundary as MapSettings['boundary'],
+		categories: [category]
+	});
 	const idea = {
 		title: 'Plane trees along the square',
 		text: 'Shade for the market days.',
@@ -79,7 +64,7 @@ async function mapSpace(admin: AdminSession) {
 						{
 							id: randomUUID(),
 							type: 'mapIdea',
-							space: id,
+							space: space.id,
 							hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'e2e' }),
 							patch: idea
 						}
@@ -91,16 +76,7 @@ async function mapSpace(admin: AdminSession) {
 	expect(push.status(), await push.text()).toBe(200);
 	const result = (await push.json()) as { results: { mutations: { status: string }[] }[] };
 	expect(result.results[0]!.mutations[0]!.status).toBe('applied');
-	return {
-		id,
-		title: space.title,
-		purpose: space.purpose,
-		privacyNotice: space.privacyNotice,
-		erasePolicy: 'delete' as const,
-		joinCode: view.joinCode,
-		kind: 'ideas' as const,
-		idea
-	};
+	return { ...space, idea };
 }
 
 /** Every Leaflet tile image of the map in `selector`: its URL and whether it drew. */

@@ -22,6 +22,31 @@ export function blobPath(sha256: string, space: string): string {
 	return `/api/v1/blobs/${sha256}?space=${encodeURIComponent(space)}`;
 }
 
+/**
+ * A blob's bytes from the hub, for showing a photo this device does not hold: a participant's
+ * token cannot ride on an `<img>`, so the bytes are fetched with it. Unreachable hub:
+ * `needs-connection`; no such blob (or not allowed): `not-found`.
+ */
+export async function fetchBlob(
+	api: Api,
+	space: string,
+	sha256: string,
+	token: string | null | undefined,
+	fetchFn: FetchLike = globalThis.fetch.bind(globalThis)
+): Promise<Blob> {
+	let response: Response;
+	try {
+		response = await fetchFn(api.url(blobPath(sha256, space)), {
+			headers: token ? { authorization: `Bearer ${token}` } : {}
+		});
+	} catch {
+		throw new PlazaError('needs-connection', 'This photo needs a connection to the hub.', 0);
+	}
+	if (!response.ok)
+		throw new PlazaError('not-found', 'The hub has no such photo.', response.status);
+	return response.blob();
+}
+
 async function put(
 	fetchFn: FetchLike,
 	api: Api,

@@ -14,6 +14,7 @@ import {
 } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import type { AccountView, ErasePolicy, SpaceView } from '../../../src/lib/domain/auth';
+import type { MapCategory, MapSettings } from '../../../src/lib/domain/map';
 
 export const sessionCookieName = 'plaza_session';
 
@@ -36,7 +37,13 @@ export interface ProvisionedSpace {
 	privacyNotice: string;
 	erasePolicy: ErasePolicy;
 	joinCode: string;
-	kind: 'ideas' | 'workshop';
+	kind: 'ideas' | 'workshop' | 'map';
+}
+
+/** A map space as the tests join it: with its map settings. */
+export interface ProvisionedMapSpace extends ProvisionedSpace {
+	kind: 'map';
+	map: MapSettings;
 }
 
 export interface SpaceOptions {
@@ -45,8 +52,9 @@ export interface SpaceOptions {
 	privacyNotice?: string;
 	erasePolicy?: ErasePolicy;
 	published?: boolean;
-	/** 'workshop' makes a workshop space (issue 4); the hub's default is 'ideas'. */
-	kind?: 'ideas' | 'workshop';
+	/** 'workshop' makes a workshop space (issue 4), 'map' an idea map (issue 5, with `map`). */
+	kind?: 'ideas' | 'workshop' | 'map';
+	map?: MapSettings;
 	/** Workshop details: day (YYYY-MM-DD), place, languages offered. */
 	date?: string | null;
 	place?: string;
@@ -97,9 +105,9 @@ export async function createSpace(
 		retentionUntil: null,
 		published: options.published ?? false
 	};
-	const workshop = ['kind', 'date', 'place', 'languages'] as const;
+	const kindSettings = ['kind', 'date', 'place', 'languages', 'map'] as const;
 	const extra = Object.fromEntries(
-		workshop.flatMap((k) => (k in options ? [[k, options[k]]] : []))
+		kindSettings.flatMap((k) => (k in options ? [[k, options[k]]] : []))
 	);
 	const response = await admin.api.post('/api/v1/spaces', { data: { ...body, ...extra } });
 	expect(response.status(), await response.text()).toBe(201);
@@ -122,6 +130,36 @@ export function createWorkshop(
 		...options,
 		kind: 'workshop'
 	});
+}
+
+export const mapCategories: MapCategory[] = [
+	{ id: 'green', label: 'Greenery', colour: '#1a7f37', icon: 'tree' },
+	{ id: 'seat', label: 'Benches', colour: '#9a6700', icon: 'bench' }
+];
+
+/** An idea map (kind 'map') created by the admin; `settings` override the defaults. */
+export async function createMapSpace(
+	admin: AdminSession,
+	settings: Partial<MapSettings> = {},
+	options: Omit<SpaceOptions, 'kind' | 'map'> = {}
+): Promise<ProvisionedMapSpace> {
+	const map: MapSettings = {
+		center: { lat: 53.5503, lng: 9.9925 },
+		zoom: 16,
+		boundary: null,
+		categories: mapCategories,
+		opensAt: null,
+		closesAt: null,
+		...settings
+	};
+	const space = await createSpace(admin, {
+		title: `Map ${randomBytes(3).toString('hex')}`,
+		purpose: 'Where should the neighbourhood get benches and trees?',
+		...options,
+		kind: 'map',
+		map
+	});
+	return { ...space, kind: 'map', map };
 }
 
 /** A new browser context logged in as the admin (its session cookie), for staff pages. */

@@ -1,59 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { randomBytes } from 'node:crypto';
-import type { SpaceView } from '../../../src/lib/domain/auth';
-import type { MapCategory, MapSettings } from '../../../src/lib/domain/map';
-import type { AdminSession } from '../harness/staff-api';
+import type { ProvisionedMapSpace } from '../harness/staff-api';
 import { AppShell } from './app-shell';
 import { JoinPage } from './join-page';
 import type { BadgeState } from './space-page';
 
-export const mapCategories: MapCategory[] = [
-	{ id: 'green', label: 'Greenery', colour: '#1a7f37', icon: 'tree' },
-	{ id: 'seat', label: 'Benches', colour: '#9a6700', icon: 'bench' }
-];
-
-/** A map space as the tests join it. */
-export interface MapSpace {
-	id: string;
-	title: string;
-	purpose: string;
-	privacyNotice: string;
-	joinCode: string;
-	map: MapSettings;
-}
-
-/** POST /api/v1/spaces with kind 'map' as the admin (a city's script would do the same). */
-export async function createMapSpace(
-	admin: AdminSession,
-	settings: Partial<MapSettings> = {}
-): Promise<MapSpace> {
-	const id = `e2e-map-${randomBytes(4).toString('hex')}`;
-	const map: MapSettings = {
-		center: { lat: 53.5503, lng: 9.9925 },
-		zoom: 16,
-		boundary: null,
-		categories: mapCategories,
-		opensAt: null,
-		closesAt: null,
-		...settings
-	};
-	const body = {
-		id,
-		kind: 'map',
-		title: `Map ${id.slice(8)}`,
-		purpose: 'Where should the neighbourhood get benches and trees?',
-		privacyNotice: 'We keep your ideas until the end of the project.',
-		erasePolicy: 'delete',
-		retentionUntil: null,
-		published: false,
-		map
-	};
-	const response = await admin.api.post('/api/v1/spaces', { data: body });
-	expect(response.status(), await response.text()).toBe(201);
-	const { space } = (await response.json()) as { space: SpaceView };
-	if (!space.joinCode) throw new Error('POST /api/v1/spaces gave the creator no join code');
-	return { ...body, joinCode: space.joinCode, map };
-}
+export type MapSpace = ProvisionedMapSpace;
 
 const badgeText: Record<BadgeState, string> = {
 	waiting: 'Waiting',

@@ -4,6 +4,8 @@ import type { PushRequest } from '$lib/domain/protocol';
 import { addPhoto, getBlob, sha256Hex } from '$lib/store/blobs';
 import { outboxSummary } from '$lib/store/queries';
 import { createIdea } from '$lib/store/records';
+import { Api } from '$lib/sync/api';
+import { fetchBlob } from '$lib/sync/blobs';
 import { SyncEngine } from '$lib/sync/engine';
 import { SyncStatus } from '$lib/sync/status.svelte';
 import { ideaForm } from '$tests/fixtures/records';
@@ -103,5 +105,37 @@ describe('blob upload before push', () => {
 		expect(hub.log).toEqual([]);
 		expect((await getBlob(await sha256Hex(photoBytes)))?.state).toBe('waiting');
 		expect((await outboxSummary()).waiting).toBe(1);
+	});
+});
+
+describe('reading a blob from the hub', () => {
+	const sha = 'a'.repeat(64);
+	const api = new Api(async () => new Response(null, { status: 500 }), 'https://hub.example');
+
+	it('sends the space token and gives back the bytes', async () => {
+		const seen: { url: string; auth: string | null }[] = [];
+		const blob = await fetchBlob(api, 'park', sha, 'secret-token', async (url, init) => {
+			seen.push({ url, auth: new Headers(init?.headers).get('authorization') });
+			return new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'image/png' } });
+		});
+		expect(seen).toEqual([
+			{ url: `https://hub.example/api/v1/blobs/${sha}?space=park`, auth: 'Bearer secret-token' }
+		]);
+		expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+	});
+
+	it('says a connection is needed when the hub is unreachable, and not-found when it refuses', async () => {
+		const offline = fetchBlob(api, 'park', sha, undefined, async () => {
+			throw new TypeError('Failed to fetch');
+		});
+		await expect(offline).rejects.toMatchObject({ code: 'needs-connection' });
+		const missing = fetchBlob(
+			api,
+			'park',
+			sha,
+			undefined,
+			async () => new Response(null, { status: 404 })
+		);
+		await expect(missing).rejects.toMatchObject({ code: 'not-found', status: 404 });
 	});
 });
