@@ -2,10 +2,17 @@
  * The storage engines every server suite runs on: PGlite in memory always, PostgreSQL too when
  * DATABASE_URL is set. Each test database is fresh: PGlite a new in-memory instance, PostgreSQL
  * a new `plaza_test_<random>` database, dropped afterwards.
+ * PGlite instances start from the snapshot of an empty cluster made once per run
+ * (global-setup.ts), which skips initdb.
  */
+import { PGlite } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { openDb, type Db } from '../../src/lib/server/db/client';
+import { inject } from 'vitest';
+import type { Db } from '../../src/lib/server/db/client';
+import { openDb } from '../../src/lib/server/db/client';
+import { pgliteDb } from '../../src/lib/server/db/pglite';
 import { createHub, type Hub } from '../../src/lib/server/hub';
 
 export interface TestDatabase {
@@ -44,11 +51,20 @@ function tracked(openOne: () => Promise<Db>, dropAll: () => Promise<void>): Test
 	};
 }
 
+let emptyCluster: Blob | undefined;
+
+/** The empty cluster global-setup.ts made for this run. */
+function emptyClusterSnapshot(): Blob {
+	emptyCluster ??= new Blob([readFileSync(inject('pgliteSnapshot'))]);
+	return emptyCluster;
+}
+
 const pglite: Engine = {
 	name: 'pglite',
 	async create() {
 		// One in-memory instance shared by every "connection": PGlite is single-connection.
-		const shared = await openDb({ dataDir: 'memory://' });
+		const snapshot = emptyClusterSnapshot();
+		const shared = pgliteDb(await PGlite.create({ loadDataDir: snapshot }));
 		const view: Db = { ...shared, close: async () => {} };
 		return tracked(
 			async () => view,

@@ -16,7 +16,11 @@ function wrap(target: PGlite | Transaction): Queryable {
 /** PGlite in a data folder, or in memory for `memory://`. One connection: work is serialised. */
 export async function openPglite(dataDir: string): Promise<Db> {
 	if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-	const pg = await PGlite.create(dataDir);
+	return pgliteDb(await PGlite.create(dataDir));
+}
+
+/** A `Db` over an open PGlite instance; closing the `Db` closes the instance. */
+export function pgliteDb(pg: PGlite): Db {
 	return {
 		engine: 'pglite',
 		...wrap(pg),
