@@ -2,7 +2,7 @@
  * Builders for push requests, a small world of accounts, spaces and participants made directly
  * in SQL (so the sync suites do not depend on the account routes), and readers of hub state.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Actor, ErasePolicy } from '../../src/lib/domain/auth';
 import { formatHlc } from '../../src/lib/domain/hlc';
 import { newId } from '../../src/lib/domain/ids';
@@ -16,6 +16,7 @@ import type {
 import type { Db } from '../../src/lib/server/db/client';
 import { handlePull, handlePush } from '../../src/lib/server/api';
 import { signParticipantToken } from '../../src/lib/server/auth/tokens';
+import { handlePutBlob } from '../../src/lib/server/blobs/handlers';
 import type { Ctx } from '../../src/lib/server/http/context';
 import type { Hub } from '../../src/lib/server/hub';
 
@@ -251,4 +252,25 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
 /** A space id no other test uses. */
 export function newSpace(prefix = 'space'): string {
 	return `${prefix}-${newId().slice(-12)}`;
+}
+
+/**
+ * PUT /api/v1/blobs/<sha256>?space=… as `actor`: `content` (text or bytes) as a blob of `space`.
+ * Returns its name and the hub's answer.
+ */
+export async function uploadBlob(
+	hub: Hub,
+	actor: Actor,
+	space: string,
+	content: string | Uint8Array,
+	type = 'image/png'
+): Promise<{ name: string; response: Response }> {
+	const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+	const name = createHash('sha256').update(bytes).digest('hex');
+	const request = new Request(`http://hub.test/api/v1/blobs/${name}?space=${space}`, {
+		method: 'PUT',
+		headers: { 'content-type': type },
+		body: bytes as Uint8Array<ArrayBuffer>
+	});
+	return { name, response: await handlePutBlob(request, name, ctx(hub, actor)) };
 }

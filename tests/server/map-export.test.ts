@@ -3,12 +3,10 @@
  * validator (@placemarkio/check-geojson) accepts, with the licence and data card, every visible
  * idea with its properties and live counts, and no hidden or deleted idea. Staff only.
  */
-import { createHash } from 'node:crypto';
 import { check } from '@placemarkio/check-geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/domain/auth';
 import { newId } from '../../src/lib/domain/ids';
-import { handlePutBlob } from '../../src/lib/server/blobs/handlers';
 import { geojsonProperties } from '../../src/lib/server/exports/datacard';
 import {
 	handleExportGeojson,
@@ -18,7 +16,7 @@ import {
 import type { Hub } from '../../src/lib/server/hub';
 import { spaceById } from '../../src/lib/server/spaces/views';
 import { engines, type TestDatabase } from './engines';
-import { createWorld, ctx, type World } from './helpers';
+import { createWorld, ctx, uploadBlob, type World } from './helpers';
 import { comment, inside, mapIdea, mapSettings, mapSpace, support } from './map/kit';
 import { hide, send } from './open311/kit';
 import { change } from './workshop/fixtures';
@@ -61,14 +59,9 @@ describe.each(engines)('GeoJSON export on $name', (engine) => {
 		space = await mapSpace(hub, world, mapSettings(), { published: false });
 		const ana = await world.member(space);
 		const ben = await world.member(space);
-		const bytes = new TextEncoder().encode('a photo of the square');
-		sha = createHash('sha256').update(bytes).digest('hex');
-		const upload = new Request(`http://hub.test/api/v1/blobs/${sha}?space=${space}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'image/jpeg' },
-			body: bytes
-		});
-		expect((await handlePutBlob(upload, sha, ctx(hub, ana.actor))).status).toBe(201);
+		const photo = await uploadBlob(hub, ana.actor, space, 'a photo of the square', 'image/jpeg');
+		expect(photo.response.status).toBe(201);
+		sha = photo.name;
 		await send(
 			hub,
 			ana.actor,

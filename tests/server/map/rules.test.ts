@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/lib/domain/auth';
 import { newId } from '../../../src/lib/domain/ids';
 import type { Mutation, MutationResult } from '../../../src/lib/domain/protocol';
-import { handleGetBlob, handlePutBlob } from '../../../src/lib/server/blobs/handlers';
+import { handleGetBlob } from '../../../src/lib/server/blobs/handlers';
 import type { Hub } from '../../../src/lib/server/hub';
 import { handleModeration } from '../../../src/lib/server/moderation/handlers';
 import { engines, type TestDatabase } from '../engines';
@@ -15,6 +15,7 @@ import {
 	mutation,
 	push,
 	stateOf,
+	uploadBlob,
 	type World
 } from '../helpers';
 import { activity, change, note } from '../workshop/fixtures';
@@ -55,15 +56,8 @@ describe.each(engines)('map push rules on $name', (engine) => {
 	const codes = (results: MutationResult[]) => results.map((r) => r.code ?? r.status);
 	const staff = () => world.facilitator;
 
-	async function upload(actor: Actor, space: string, bytes = png()) {
-		const name = sha(bytes);
-		const request = new Request(`http://hub.test/api/v1/blobs/${name}?space=${space}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'image/png' },
-			body: bytes
-		});
-		return { name, response: await handlePutBlob(request, name, ctx(hub, actor)) };
-	}
+	const upload = (actor: Actor, space: string, bytes = png()) =>
+		uploadBlob(hub, actor, space, bytes);
 
 	it('lets a participant place an idea, support it and comment on it; others see them', async () => {
 		const space = await mapSpace(hub, world);

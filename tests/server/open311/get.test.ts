@@ -3,12 +3,10 @@
  * community's JSON Schemas (ajv), each filter of the spec works, errors use the spec's format
  * with the right status, and hidden or deleted ideas never appear.
  */
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/lib/domain/ids';
 import type { Open311Request, Open311Service } from '../../../src/lib/domain/open311';
 import type { IdeaGeometry } from '../../../src/lib/domain/records/map';
-import { handlePutBlob } from '../../../src/lib/server/blobs/handlers';
 import type { Hub } from '../../../src/lib/server/hub';
 import { openapi } from '../../../src/lib/server/openapi';
 import {
@@ -17,7 +15,7 @@ import {
 	handleServices
 } from '../../../src/lib/server/open311/handlers';
 import { engines, type TestDatabase } from '../engines';
-import { createWorld, ctx, type World } from '../helpers';
+import { createWorld, ctx, uploadBlob, type World } from '../helpers';
 import { validate } from '../json-schema';
 import { comment, inside, mapIdea, mapSettings, mapSpace, support } from '../map/kit';
 import { change } from '../workshop/fixtures';
@@ -75,14 +73,9 @@ describe.each(engines)('Open311 GET on $name', (engine) => {
 		space = await mapSpace(hub, world, mapSettings(), { published: true });
 		const ana = await world.member(space);
 		const ben = await world.member(space);
-		const bytes = new TextEncoder().encode('pretend this is a PNG');
-		photoSha = createHash('sha256').update(bytes).digest('hex');
-		const upload = new Request(`http://hub.test/api/v1/blobs/${photoSha}?space=${space}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'image/png' },
-			body: bytes
-		});
-		expect((await handlePutBlob(upload, photoSha, ctx(hub, ana.actor))).status).toBe(201);
+		const photo = await uploadBlob(hub, ana.actor, space, 'pretend this is a PNG');
+		expect(photo.response.status).toBe(201);
+		photoSha = photo.name;
 		await send(
 			hub,
 			ana.actor,

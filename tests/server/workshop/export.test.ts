@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/lib/domain/auth';
 import type { Mutation } from '../../../src/lib/domain/protocol';
 import { newId } from '../../../src/lib/domain/ids';
-import { handlePutBlob } from '../../../src/lib/server/blobs/handlers';
 import type { Hub } from '../../../src/lib/server/hub';
 import { handleModeration } from '../../../src/lib/server/moderation/handlers';
 import { handleDuplicateSpace } from '../../../src/lib/server/workshop/duplicate';
@@ -14,7 +12,16 @@ import {
 	handleExportJson
 } from '../../../src/lib/server/workshop/export';
 import { engines, type TestDatabase } from '../engines';
-import { createWorld, ctx, device, newSpace, push, stateOf, type World } from '../helpers';
+import {
+	createWorld,
+	ctx,
+	device,
+	newSpace,
+	push,
+	stateOf,
+	uploadBlob,
+	type World
+} from '../helpers';
 import { activity, change, cluster, note, themes, vote } from './fixtures';
 
 function post(body: unknown): Request {
@@ -43,16 +50,10 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 		expect(results.map((r) => r.code ?? r.status)).toEqual(mutations.map(() => 'applied'));
 	}
 
-	/** Uploads `bytes` as a PNG blob of `space` (staff) and returns its name. */
+	/** Uploads `text` as a PNG blob of `space` (staff) and returns its name. */
 	async function upload(space: string, text: string): Promise<string> {
-		const bytes = new TextEncoder().encode(text);
-		const name = createHash('sha256').update(bytes).digest('hex');
-		const request = new Request(`http://hub.test/api/v1/blobs/${name}?space=${space}`, {
-			method: 'PUT',
-			headers: { 'content-type': 'image/png' },
-			body: bytes
-		});
-		expect((await handlePutBlob(request, name, ctx(hub, world.facilitator))).status).toBe(201);
+		const { name, response } = await uploadBlob(hub, world.facilitator, space, text);
+		expect(response.status).toBe(201);
 		return name;
 	}
 
