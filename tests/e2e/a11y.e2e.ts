@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoViolations } from './harness/axe';
 import { expect, test } from './harness/test';
 import { createMapSpace, createWorkshop, staffContext } from './harness/staff-api';
 import { BoardPage } from './pages/board-page';
@@ -9,15 +8,6 @@ import { MyDataPage } from './pages/my-data-page';
 import { SettingsPage } from './pages/settings-page';
 import { SpacePage } from './pages/space-page';
 import { AdminPage, FacilitatePage, LoginPage, SetupPage } from './pages/staff-pages';
-
-async function expectNoViolations(page: Page, label: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).analyze();
-	const summary = results.violations.map(
-		(violation) =>
-			`${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-	);
-	expect(summary, `axe violations on ${label}`).toEqual([]);
-}
 
 test('every participant page passes axe', async ({ page, space }) => {
 	const home = new HomePage(page);

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
+import { expectNoViolations } from './harness/axe';
 import { expect, test } from './harness/test';
 import { staffContext } from './harness/staff-api';
 import { MapAdminPage } from './pages/map-admin-page';
@@ -78,12 +78,7 @@ test('a facilitator creates a map space, uploads its boundary and adds a categor
 		expect(space.map.boundary.type).toBe('Polygon');
 		expect(space.map.categories.map((c) => c.id)).toEqual(['idea', 'bike-parking']);
 
-		const results = await new AxeBuilder({ page }).analyze();
-		const summary = results.violations.map(
-			(violation) =>
-				`${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-		);
-		expect(summary, 'axe violations on /facilitate/<space>/map').toEqual([]);
+		await expectNoViolations(page, '/facilitate/<space>/map');
 	} finally {
 		await staff.close();
 	}

@@ -4,12 +4,12 @@
  * once per person; the form alone (keyboard only) adds an idea; the map and the list pass axe.
  * Tiles come from the local fixture tile server: no request leaves 127.0.0.1.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { oncePerPersonId } from '../../src/lib/domain/ids';
 import { supportTarget } from '../../src/lib/domain/records/map';
 import { pullAll, pullLive } from '../fixtures/hub';
+import { expectNoViolations } from './harness/axe';
 import { expect, test, waitForServiceWorker } from './harness/test';
 import { createMapSpace, type AdminSession } from './harness/staff-api';
 import { joinMapSpace, MapPage, watchForeignRequests, type MapSpace } from './pages/map-page';
@@ -17,15 +17,6 @@ import { joinMapSpace, MapPage, watchForeignRequests, type MapSpace } from './pa
 // Each test joins a space or two from 127.0.0.1: a hub of its own keeps the join rate limit
 // (10 a minute per address) from spilling over between tests.
 test.use({ hubPerTest: true });
-
-async function expectNoViolations(page: Page, label: string): Promise<void> {
-	const results = await new AxeBuilder({ page }).analyze();
-	const summary = results.violations.map(
-		(violation) =>
-			`${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-	);
-	expect(summary, `axe violations on ${label}`).toEqual([]);
-}
 
 async function hubIdeas(url: string, space: MapSpace, admin: AdminSession) {
 	const records = await pullLive(url, space.id, { cookie: admin.cookie });

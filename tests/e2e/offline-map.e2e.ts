@@ -4,12 +4,12 @@
  * with no network and the tile server gone, the map shows the saved tiles from the device,
  * a plain placeholder where no tile was saved, and the ideas on top.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { formatHlc } from '../../src/lib/domain/hlc';
 import { expandTemplate, tileCount, tilesInBounds } from '../../src/lib/domain/tiles';
 import { sharedTileServer } from '../fixtures/tiles';
+import { expectNoViolations } from './harness/axe';
 import { expect, test, waitForServiceWorker } from './harness/test';
 import type { MapCategory, MapSettings } from '../../src/lib/domain/map';
 import { createMapSpace, type AdminSession } from './harness/staff-api';
@@ -163,11 +163,7 @@ test('a facilitator saves an area; offline the map shows it, a placeholder elsew
 	});
 	expect(cached.sort()).toEqual([...savedUrls].sort());
 
-	const axe = await new AxeBuilder({ page }).analyze();
-	expect(
-		axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-		'axe violations on the offline-map page'
-	).toEqual([]);
+	await expectNoViolations(page, 'the offline-map page');
 
 	// The participant view of the same device: join, see the idea, then lose the network.
 	await joinSpace(page, space);
