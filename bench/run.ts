@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: the hub benchmark (bench/hub.ts) and the workshop board benchmark
- * (bench/workshop.ts), each in its own process, then the browser store and map benchmarks.
+ * `npm run bench`: the hub benchmark (bench/hub.ts), the workshop board benchmark
+ * (bench/workshop.ts) and the impact benchmark (bench/impact.ts), each in its own process,
+ * then the browser store and map benchmarks.
  * Prints times and ratios against a baseline measured in the same run; never part of
  * `npm test`. Set DATABASE_URL to include PostgreSQL.
  */
@@ -19,6 +20,7 @@ function runFile(file: string): boolean {
 
 const hubOk = runFile('hub.ts');
 const workshopOk = runFile('workshop.ts');
+const impactOk = runFile('impact.ts');
 await runStoreBench();
 await runMapBench();
-process.exitCode = hubOk && workshopOk ? 0 : 1;
+process.exitCode = hubOk && workshopOk && impactOk ? 0 : 1;

@@ -13,10 +13,7 @@ import { expectNoViolations } from './harness/axe';
 import { expect, test, waitForServiceWorker } from './harness/test';
 import { createMapSpace, type AdminSession } from './harness/staff-api';
 import { joinMapSpace, MapPage, watchForeignRequests, type MapSpace } from './pages/map-page';
-
-// Each test joins a space or two from 127.0.0.1: a hub of its own keeps the join rate limit
-// (10 a minute per address) from spilling over between tests.
-test.use({ hubPerTest: true });
+import { PledgePage } from './pages/pledge-page';
 
 async function hubIdeas(url: string, space: MapSpace, admin: AdminSession) {
 	const records = await pullLive(url, space.id, { cookie: admin.cookie });
@@ -172,6 +169,15 @@ test('support counts once per person: a second press withdraws it, on the hub to
 
 		// The author sees the count arrive live.
 		await expect(map.supportCount).toHaveText('1 supporter', { timeout: 15_000 });
+
+		// "I'll use that": a pledge made from the idea says where it came from.
+		await second.getByRole('link', { name: "I'll act on this — make a pledge" }).click();
+		const pledges = new PledgePage(second);
+		await pledges.chooseAction('Leave the car at home');
+		await pledges.pledge();
+		const card = pledges.card('Leave the car at home');
+		await expect(card.root.getByTestId('pledge-origin')).toContainText('Shade trees on the square');
+		await card.expectSynced();
 	} finally {
 		await other.close();
 	}

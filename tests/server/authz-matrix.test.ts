@@ -168,6 +168,14 @@ const table: [string, Outcome[]][] = [
 	['POST /api/v1/open311/v2/requests.json', [200, 200, 200, 200, 200, 200, 200]],
 	['GET /api/v1/health', [200, 200, 200, 200, 200, 200, 200]],
 	['GET /api/v1/config', [200, 200, 200, 200, 200, 200, 200]],
+	['GET /api/v1/spaces/{space}/impact', [401, 200, 403, 403, 200, 200, 403]],
+	['GET /api/v1/spaces/{space}/impact · public impact', [200, 200, 200, 200, 200, 200, 200]],
+	// Accounts of the organisation see every space; anyone else only those with public impact.
+	['GET /api/v1/organisations/{organisation}/impact', [200, 200, 200, 200, 200, 200, 200]],
+	[
+		'GET /api/v1/organisations/{organisation}/impact · no public space',
+		[404, 404, 404, 404, 404, 404, 200]
+	],
 	['GET /api/v1/openapi.json', [200, 200, 200, 200, 200, 200, 200]]
 ];
 
@@ -417,6 +425,17 @@ describe.each(engines)('authorisation matrix on $name', (engine) => {
 		language: 'en',
 		authorName: ''
 	});
+
+	/** A space of the organisation whose impact is public (issue 6), made once. */
+	let publicImpactFixture: Promise<string> | undefined;
+	function publicImpact() {
+		publicImpactFixture ??= (async () => {
+			const space = await world.space();
+			await hub.db.query('UPDATE spaces SET impact_public = true WHERE id = $1', [space]);
+			return space;
+		})();
+		return publicImpactFixture;
+	}
 
 	const status = async (response: Promise<Response>) => (await response).status;
 	const reason = { reason: 'Off topic' };
@@ -745,6 +764,30 @@ describe.each(engines)('authorisation matrix on $name', (engine) => {
 		},
 		'GET /api/v1/health': (role) => status(call('GET /api/v1/health', actors[role])),
 		'GET /api/v1/config': (role) => status(call('GET /api/v1/config', actors[role])),
+		'GET /api/v1/spaces/{space}/impact': (role) =>
+			status(
+				call('GET /api/v1/spaces/{space}/impact', actors[role], { params: { space: shared.space } })
+			),
+		'GET /api/v1/spaces/{space}/impact · public impact': async (role) =>
+			status(
+				call('GET /api/v1/spaces/{space}/impact', actors[role], {
+					params: { space: await publicImpact() }
+				})
+			),
+		'GET /api/v1/organisations/{organisation}/impact': async (role) => {
+			await publicImpact();
+			return status(
+				call('GET /api/v1/organisations/{organisation}/impact', actors[role], {
+					params: { organisation: world.organisation }
+				})
+			);
+		},
+		'GET /api/v1/organisations/{organisation}/impact · no public space': (role) =>
+			status(
+				call('GET /api/v1/organisations/{organisation}/impact', actors[role], {
+					params: { organisation: hubWorld.organisation }
+				})
+			),
 		'GET /api/v1/openapi.json': (role) => status(call('GET /api/v1/openapi.json', actors[role]))
 	};
 

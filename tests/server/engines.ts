@@ -53,8 +53,12 @@ function tracked(openOne: () => Promise<Db>, dropAll: () => Promise<void>): Test
 
 let emptyCluster: Blob | undefined;
 
-/** The empty cluster global-setup.ts made for this run. */
-function emptyClusterSnapshot(): Blob {
+/**
+ * The empty cluster global-setup.ts made for this Vitest run; undefined outside Vitest (the
+ * benchmarks in bench/ import this file too), where each database runs initdb instead.
+ */
+function emptyClusterSnapshot(): Blob | undefined {
+	if (!process.env.VITEST) return undefined;
 	emptyCluster ??= new Blob([readFileSync(inject('pgliteSnapshot'))]);
 	return emptyCluster;
 }

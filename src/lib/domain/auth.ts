@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { MapSettingsSchema, type MapSettings } from './map';
+import { PledgeCampaignSchema, type PledgeCampaign } from './pledge/campaign';
 import { IdSchema } from './protocol';
 import { LanguageSchema } from './records/idea';
 import { SpaceIdSchema } from './space';
@@ -54,9 +55,10 @@ export type ErasePolicy = 'delete' | 'anonymise';
 export type SpaceStatus = 'open' | 'closed';
 /**
  * An 'ideas' space collects ideas (issue 2); a 'workshop' runs activities (issue 4); a 'map'
- * space collects ideas placed on a map of a neighbourhood (issue 5).
+ * space collects ideas placed on a map of a neighbourhood (issue 5); a 'pledge' space is a
+ * pledge campaign with a goal (issue 6). People may pledge in every kind of space.
  */
-export const spaceKinds = ['ideas', 'workshop', 'map'] as const;
+export const spaceKinds = ['ideas', 'workshop', 'map', 'pledge'] as const;
 export type SpaceKind = (typeof spaceKinds)[number];
 
 /** What anyone may read about a space before joining it. */
@@ -80,6 +82,10 @@ export interface PublicSpaceView {
 	 * The hub always sends it; a view cached before map spaces existed has none.
 	 */
 	map?: MapSettings | null;
+	/** A pledge campaign's goal and themes; null for other kinds (absent in old cached views). */
+	pledge?: PledgeCampaign | null;
+	/** Whether anyone with the link may see the space's impact dashboard. */
+	impactPublic?: boolean;
 }
 
 /** What the space's facilitators see in addition. */
@@ -191,19 +197,25 @@ export const SpaceSettingsSchema = v.strictObject({
 			v.maxLength(28, 'At most 28 languages.'),
 			v.check((list) => new Set(list).size === list.length, 'A language is listed twice.')
 		)
-	)
+	),
+	impactPublic: v.optional(v.boolean('Public impact is true or false.'))
 });
 
 export const mapSettingsMissing = 'A map space needs its map settings (centre, zoom, categories).';
 export const mapSettingsRefused = 'Only a map space has map settings.';
+export const pledgeSettingsMissing = 'A pledge campaign needs its goal and themes.';
+export const pledgeSettingsRefused = 'Only a pledge campaign has a goal and themes.';
 
 /** A map space is created with its map settings; other kinds have none. */
 export const CreateSpaceSchema = v.pipe(
 	v.strictObject({
 		id: SpaceIdSchema,
-		kind: v.optional(v.picklist(spaceKinds, 'A space is an ideas space, a workshop or a map.')),
+		kind: v.optional(
+			v.picklist(spaceKinds, 'A space is an ideas space, a workshop, a map or a pledge campaign.')
+		),
 		...SpaceSettingsSchema.entries,
-		map: v.optional(MapSettingsSchema)
+		map: v.optional(MapSettingsSchema),
+		pledge: v.optional(PledgeCampaignSchema)
 	}),
 	v.forward(
 		v.partialCheck(
@@ -220,6 +232,22 @@ export const CreateSpaceSchema = v.pipe(
 			mapSettingsRefused
 		),
 		['map']
+	),
+	v.forward(
+		v.partialCheck(
+			[['kind'], ['pledge']],
+			(input) => input.kind !== 'pledge' || input.pledge !== undefined,
+			pledgeSettingsMissing
+		),
+		['pledge']
+	),
+	v.forward(
+		v.partialCheck(
+			[['kind'], ['pledge']],
+			(input) => input.kind === 'pledge' || input.pledge === undefined,
+			pledgeSettingsRefused
+		),
+		['pledge']
 	)
 );
 
@@ -229,12 +257,16 @@ export const DuplicateSpaceSchema = v.strictObject({
 	title: SpaceSettingsSchema.entries.title
 });
 
-/** PATCH /api/v1/spaces/<id>; `map` only for a map space (the hub checks the kind). */
+/**
+ * PATCH /api/v1/spaces/<id>; `map` only for a map space and `pledge` only for a pledge
+ * campaign (the hub checks the kind).
+ */
 export const UpdateSpaceSchema = v.partial(
 	v.strictObject({
 		...SpaceSettingsSchema.entries,
 		status: v.picklist(['open', 'closed'], 'A space is open or closed.'),
-		map: MapSettingsSchema
+		map: MapSettingsSchema,
+		pledge: PledgeCampaignSchema
 	})
 );
 

@@ -14,6 +14,7 @@ import { error, jsonBody, ref, spaceId, uuid } from './openapi/common';
 import { configPaths } from './openapi/config';
 import { open311Paths, open311Schemas } from './openapi/open311';
 import { organisationPaths, organisationSchemas } from './openapi/organisations';
+import { pledgePaths, pledgeSchemas } from './openapi/pledge';
 import { workshopPaths } from './openapi/workshop';
 
 const cursor = { type: 'string', pattern: '^[a-z0-9]{1,32}\\.\\d{1,15}$' };
@@ -24,6 +25,7 @@ const spaceParam = { name: 'space', in: 'query', required: true, schema: space }
 
 const schemas = {
 	...accountSchemas,
+	...pledgeSchemas,
 	...organisationSchemas,
 	...open311Schemas,
 	Error: {
@@ -384,7 +386,8 @@ export const openapi = {
 		...workshopPaths,
 		...blobPaths,
 		...configPaths,
-		...open311Paths
+		...open311Paths,
+		...pledgePaths
 	},
 	components: { schemas }
 };

@@ -58,6 +58,19 @@ export interface BlobRow {
 	state: 'waiting' | 'uploaded';
 }
 
+/**
+ * A pledge's check-in reminder (issue 6): kept on this device only, never synced; the person
+ * opted in here, and nothing is sent anywhere.
+ */
+export interface ReminderRow {
+	pledge: string;
+	space: string;
+	enabled: boolean;
+	channel: 'notification' | 'in-app';
+	/** The local day (YYYY-MM-DD) a notification was last shown; '' for never. */
+	lastShownOn: string;
+}
+
 export interface MetaRow {
 	key: string;
 	value: unknown;
@@ -68,6 +81,7 @@ export class PlazaDb extends Dexie {
 	outbox!: EntityTable<OutboxRow, 'seq'>;
 	meta!: EntityTable<MetaRow, 'key'>;
 	blobs!: EntityTable<BlobRow, 'sha256'>;
+	reminders!: EntityTable<ReminderRow, 'pledge'>;
 
 	constructor(options?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
 		super('plaza', options);
@@ -83,6 +97,8 @@ export class PlazaDb extends Dexie {
 		});
 		// Photos (store/blobs.ts): bytes by hash, found by space and upload state.
 		this.version(3).stores({ blobs: 'sha256, [space+state]' });
+		// Pledge reminders (store/reminders.ts): device-local, by pledge and by space.
+		this.version(4).stores({ reminders: 'pledge, space' });
 		// Another tab opened a newer version: step aside (Dexie closes us) and ask for a reload.
 		this.on('versionchange', () => {
 			dbStatus.set('outdated');

@@ -66,3 +66,9 @@ export {
 export type { JoinedSpace, SpaceAccess } from './spaces';
 export { myContributions, eraseLocalData } from './my-data';
 export { cachedHubConfig, cacheHubConfig } from './hub-config';
+export { makePledge, checkIn, withdrawPledge, finishPledge } from './pledges';
+export type { PledgeInput } from './pledges';
+export { myPledges, localActions, pledgeOrigin } from './pledge-queries';
+export type { PledgeView, CheckInView, LocalActionView, OriginView } from './pledge-queries';
+export { setReminder, remindersInSpace, markReminderShown } from './reminders';
+export type { ReminderChannel, ReminderRow } from './reminders';

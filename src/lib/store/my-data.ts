@@ -49,8 +49,9 @@ async function dropOutboxOf(db: PlazaDb, space: string): Promise<void> {
  */
 export async function eraseLocalData(space: string): Promise<void> {
 	const db = getDb();
-	await db.transaction('rw', db.records, db.outbox, db.meta, db.blobs, async () => {
+	await db.transaction('rw', [db.records, db.outbox, db.meta, db.blobs, db.reminders], async () => {
 		await db.records.where('space').equals(space).delete();
+		await db.reminders.where('space').equals(space).delete();
 		await dropBlobsOf(space);
 		await dropOutboxOf(db, space);
 		await setSpaceToken(space, null);

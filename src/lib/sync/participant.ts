@@ -50,7 +50,9 @@ export function publicView(view: PublicSpaceView): PublicSpaceView {
 		date: view.date ?? null,
 		place: view.place ?? '',
 		languages: view.languages ?? [],
-		map: view.map ?? null
+		map: view.map ?? null,
+		pledge: view.pledge ?? null,
+		impactPublic: view.impactPublic ?? false
 	};
 }
 

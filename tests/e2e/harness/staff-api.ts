@@ -15,6 +15,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import type { AccountView, ErasePolicy, SpaceView } from '../../../src/lib/domain/auth';
 import type { MapCategory, MapSettings } from '../../../src/lib/domain/map';
+import type { PledgeCampaign } from '../../../src/lib/domain/pledge/campaign';
 
 export const sessionCookieName = 'plaza_session';
 
@@ -37,7 +38,7 @@ export interface ProvisionedSpace {
 	privacyNotice: string;
 	erasePolicy: ErasePolicy;
 	joinCode: string;
-	kind: 'ideas' | 'workshop' | 'map';
+	kind: 'ideas' | 'workshop' | 'map' | 'pledge';
 }
 
 /** A map space as the tests join it: with its map settings. */
@@ -52,9 +53,15 @@ export interface SpaceOptions {
 	privacyNotice?: string;
 	erasePolicy?: ErasePolicy;
 	published?: boolean;
-	/** 'workshop' makes a workshop space (issue 4), 'map' an idea map (issue 5, with `map`). */
-	kind?: 'ideas' | 'workshop' | 'map';
+	/**
+	 * 'workshop' makes a workshop space (issue 4), 'map' an idea map (issue 5, with `map`),
+	 * 'pledge' a pledge campaign (issue 6, with `pledge`).
+	 */
+	kind?: 'ideas' | 'workshop' | 'map' | 'pledge';
 	map?: MapSettings;
+	pledge?: PledgeCampaign;
+	/** Anyone with the link may see the space's impact dashboard. */
+	impactPublic?: boolean;
 	/** Workshop details: day (YYYY-MM-DD), place, languages offered. */
 	date?: string | null;
 	place?: string;
@@ -105,7 +112,15 @@ export async function createSpace(
 		retentionUntil: null,
 		published: options.published ?? false
 	};
-	const kindSettings = ['kind', 'date', 'place', 'languages', 'map'] as const;
+	const kindSettings = [
+		'kind',
+		'date',
+		'place',
+		'languages',
+		'map',
+		'pledge',
+		'impactPublic'
+	] as const;
 	const extra = Object.fromEntries(
 		kindSettings.flatMap((k) => (k in options ? [[k, options[k]]] : []))
 	);

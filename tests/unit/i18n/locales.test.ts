@@ -55,7 +55,7 @@ describe('locales', () => {
 });
 
 /** Keys built at run time from a code or a value: `errors.<code>`, `categories.<value>`, … */
-const dynamicPrefixes = ['errors.', 'categories.', 'syncState.', 'audit.actions.'];
+const dynamicPrefixes = ['errors.', 'categories.', 'syncState.', 'audit.actions.', 'catalogue.'];
 
 // The hub never translates (its audit action names look like keys); locales are the keys.
 const skippedDirs = new Set(['locales', 'server', 'api']);

@@ -3,6 +3,7 @@ import type { PlazaDb } from '$lib/store/db';
 import { getIdentity } from '$lib/store/identity';
 import { eraseLocalData, myContributions } from '$lib/store/my-data';
 import { outboxSummary } from '$lib/store/queries';
+import { remindersInSpace, setReminder } from '$lib/store/reminders';
 import { createIdea, deleteIdea } from '$lib/store/records';
 import { applyPulled, spaceMeta, watchedSpaces } from '$lib/store/remote';
 import { cachedSpaceInfo, saveJoin, spaceToken } from '$lib/store/spaces';
@@ -53,8 +54,13 @@ describe('eraseLocalData', () => {
 		await createIdea('park', ideaForm({ title: 'Mine' }));
 		await applyPulled('park', [remoteIdea('park', hlcAt(1000))], 'e1.4');
 		const kept = await createIdea('square', ideaForm({ title: 'Kept' }));
+		await setReminder('park', 'pledge-1', true);
+		await setReminder('square', 'pledge-2', true);
 
 		await eraseLocalData('park');
+
+		expect(await remindersInSpace('park')).toEqual([]);
+		expect(await remindersInSpace('square')).toHaveLength(1);
 
 		expect(await db.records.where('space').equals('park').count()).toBe(0);
 		expect(await db.records.get(kept)).toBeDefined();

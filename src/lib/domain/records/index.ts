@@ -10,6 +10,14 @@ import {
 } from './map';
 import { PhotoFieldsSchema, PhotoPatchSchema } from './photo';
 import {
+	CheckInFieldsSchema,
+	CheckInPatchSchema,
+	PledgeActionFieldsSchema,
+	PledgeActionPatchSchema,
+	PledgeFieldsSchema,
+	PledgePatchSchema
+} from './pledge';
+import {
 	ActivityFieldsSchema,
 	ActivityPatchSchema,
 	AnswerFieldsSchema,
@@ -36,7 +44,10 @@ export const recordTypes = {
 	photo: { fields: PhotoFieldsSchema, patch: PhotoPatchSchema },
 	mapIdea: { fields: MapIdeaFieldsSchema, patch: MapIdeaPatchSchema },
 	support: { fields: SupportFieldsSchema, patch: SupportPatchSchema },
-	comment: { fields: CommentFieldsSchema, patch: CommentPatchSchema }
+	comment: { fields: CommentFieldsSchema, patch: CommentPatchSchema },
+	pledge: { fields: PledgeFieldsSchema, patch: PledgePatchSchema },
+	checkIn: { fields: CheckInFieldsSchema, patch: CheckInPatchSchema },
+	pledgeAction: { fields: PledgeActionFieldsSchema, patch: PledgeActionPatchSchema }
 } as const;
 
 export type RecordType = keyof typeof recordTypes;
@@ -48,4 +59,5 @@ export const RecordTypeSchema = v.picklist(
 export * from './idea';
 export * from './map';
 export * from './photo';
+export * from './pledge';
 export * from './workshop';

@@ -160,7 +160,7 @@ export type AnswerFields = v.InferOutput<typeof AnswerFieldsSchema>;
 export const AnswerPatchSchema = v.partial(AnswerFieldsSchema);
 
 /** Record types only staff create or change. */
-export const staffOnlyTypes: readonly string[] = ['activity', 'cluster', 'photo'];
+export const staffOnlyTypes: readonly string[] = ['activity', 'cluster', 'photo', 'pledgeAction'];
 
 /** Fields of participant-writable types that only staff may set. */
 export const staffOnlyFields: Readonly<Record<string, readonly string[]>> = { note: ['cluster'] };

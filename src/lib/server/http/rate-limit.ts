@@ -30,11 +30,23 @@ export class RateLimiter {
 
 	/** Throws a 429 `rate-limited` with `Retry-After` when `key` is over its limit. */
 	enforce(key: string, now: number = Date.now()): void {
-		const wait = this.take(key, now);
-		if (wait === 0) return;
-		throw new HttpError('rate-limited', `Too many requests. Try again in ${wait} seconds.`, 429, {
-			'retry-after': String(wait)
-		});
+		throwIfWaiting(this.take(key, now));
+	}
+
+	/**
+	 * Throws like `enforce` when `key` is over its limit, without counting a hit: for limits
+	 * that count only failures (`recordFailure`).
+	 */
+	enforceFailures(key: string, now: number = Date.now()): void {
+		const since = now - this.windowMs;
+		const hits = (this.#hits.get(key) ?? []).filter((at) => at > since);
+		if (hits.length < this.limit) return;
+		throwIfWaiting(Math.max(1, Math.ceil((hits[0]! + this.windowMs - now) / 1000)));
+	}
+
+	/** Counts one failure for `key`; see `enforceFailures`. */
+	recordFailure(key: string, now: number = Date.now()): void {
+		this.take(key, now);
 	}
 
 	/** Drops keys whose hits all left the window, so memory follows the active keys only. */
@@ -44,12 +56,23 @@ export class RateLimiter {
 	}
 }
 
+function throwIfWaiting(wait: number): void {
+	if (wait === 0) return;
+	throw new HttpError('rate-limited', `Too many requests. Try again in ${wait} seconds.`, 429, {
+		'retry-after': String(wait)
+	});
+}
+
 const minute = 60_000;
 
 export interface HubLimits {
 	loginPerIp: RateLimiter;
 	loginPerEmail: RateLimiter;
-	join: RateLimiter;
+	/**
+	 * Wrong join codes per address. Only failures count: a workshop hall puts every phone
+	 * behind one address, and forty people joining in a minute is the point of the hall.
+	 */
+	joinFailures: RateLimiter;
 	push: RateLimiter;
 	setup: RateLimiter;
 }
@@ -63,7 +86,7 @@ export function rateLimits(hub: object): HubLimits {
 		limits = {
 			loginPerIp: new RateLimiter(10, minute),
 			loginPerEmail: new RateLimiter(5, minute),
-			join: new RateLimiter(10, minute),
+			joinFailures: new RateLimiter(10, minute),
 			push: new RateLimiter(120, minute),
 			setup: new RateLimiter(5, minute)
 		};

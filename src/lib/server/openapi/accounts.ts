@@ -2,8 +2,9 @@
  * OpenAPI paths and schemas of accounts, sessions, invites, spaces, joining and the audit log
  * (issue 3). Session routes take the `plaza_session` cookie; participant routes a Bearer token.
  */
-import { joinCodeAlphabet, joinCodeLength } from '$lib/domain/auth';
+import { joinCodeAlphabet, joinCodeLength, spaceKinds } from '$lib/domain/auth';
 import { mapSettings } from './map-settings';
+import { impactPublic, pledgeCampaign } from './pledge-campaign';
 import { dateTime, error, jsonBody, noBody, pathParam, ref, spaceId, strict, uuid } from './common';
 
 const role = { type: 'string', enum: ['admin', 'facilitator'] };
@@ -29,11 +30,17 @@ const publicSpace = {
 	retentionUntil: date,
 	published: { type: 'boolean' },
 	status: { type: 'string', enum: ['open', 'closed'] },
-	kind: { type: 'string', enum: ['ideas', 'workshop', 'map'] },
+	kind: { type: 'string', enum: [...spaceKinds] },
 	date,
 	place: { type: 'string', maxLength: 200 },
 	languages: { type: 'array', maxItems: 28, items: text },
-	map: { ...mapSettings, type: ['object', 'null'], description: 'null unless kind is map' }
+	map: { ...mapSettings, type: ['object', 'null'], description: 'null unless kind is map' },
+	pledge: {
+		...pledgeCampaign,
+		type: ['object', 'null'],
+		description: 'null unless kind is pledge'
+	},
+	impactPublic
 };
 const spaceSettings = { ...publicSpace } as Record<string, object>;
 delete spaceSettings.id;
@@ -41,8 +48,13 @@ delete spaceSettings.status;
 delete spaceSettings.kind;
 /** Map settings (issue 5): required for a map space, refused for the other kinds. */
 spaceSettings.map = { ...mapSettings, description: 'Required when kind is map, else absent' };
-/** Workshop facts (issue 4) and map settings: optional when a space is created. */
-const optionalSettings = ['date', 'place', 'languages', 'map'];
+/** A campaign's goal and themes (issue 6): required for a pledge space, refused for the others. */
+spaceSettings.pledge = {
+	...pledgeCampaign,
+	description: 'Required when kind is pledge, else absent'
+};
+/** Workshop facts (issue 4), map and campaign settings: optional when a space is created. */
+const optionalSettings = ['date', 'place', 'languages', 'map', 'pledge', 'impactPublic'];
 
 export const accountSchemas = {
 	AccountView: strict(accountProperties),

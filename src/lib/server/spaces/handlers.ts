@@ -3,7 +3,12 @@
  * and privacy notice come before joining); staff also see the join code and facilitators.
  */
 import * as v from 'valibot';
-import { CreateSpaceSchema, mapSettingsRefused, UpdateSpaceSchema } from '$lib/domain/auth';
+import {
+	CreateSpaceSchema,
+	mapSettingsRefused,
+	pledgeSettingsRefused,
+	UpdateSpaceSchema
+} from '$lib/domain/auth';
 import { PlazaError } from '$lib/domain/errors';
 import { canManageSpace } from '$lib/domain/policy';
 import { SpaceIdSchema } from '$lib/domain/space';
@@ -63,9 +68,9 @@ export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Res
 			await tx.query(
 				`INSERT INTO spaces (id, organisation, title, purpose, privacy_notice, erase_policy,
 					retention_until, published, status, join_code, created_by, created_at,
-					kind, workshop_date, place, languages, map_settings)
+					kind, workshop_date, place, languages, map_settings, pledge_settings, impact_public)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13, $14, $15,
-					($16::text)::jsonb)`,
+					($16::text)::jsonb, ($17::text)::jsonb, $18)`,
 				[
 					body.id,
 					account.organisation,
@@ -82,7 +87,9 @@ export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Res
 					body.date ?? null,
 					body.place ?? '',
 					body.languages ?? [],
-					body.map ? JSON.stringify(body.map) : null
+					body.map ? JSON.stringify(body.map) : null,
+					body.pledge ? JSON.stringify(body.pledge) : null,
+					body.impactPublic ?? false
 				]
 			);
 			await tx.query('INSERT INTO space_facilitators (space, account) VALUES ($1, $2)', [
@@ -140,14 +147,21 @@ const updatable = {
 	date: 'workshop_date',
 	place: 'place',
 	languages: 'languages',
-	map: 'map_settings'
+	map: 'map_settings',
+	pledge: 'pledge_settings',
+	impactPublic: 'impact_public'
 } as const;
 
-/** The SQL value of one updatable key: map settings travel as JSON text cast to jsonb. */
+/** Keys whose value travels as JSON text cast to jsonb. */
+const jsonKeys: readonly string[] = ['map', 'pledge'];
+/** Keys whose new value the audit log keeps (the others: only that they changed). */
+const auditedValues: readonly string[] = ['status', 'published', 'retentionUntil', 'impactPublic'];
+
+/** The SQL value of one updatable key: settings documents travel as JSON text cast to jsonb. */
 const placeholder = (key: keyof typeof updatable, index: number) =>
-	key === 'map' ? `($${index}::text)::jsonb` : `$${index}`;
+	jsonKeys.includes(key) ? `($${index}::text)::jsonb` : `$${index}`;
 const sqlValue = (key: keyof typeof updatable, value: unknown) =>
-	key === 'map' ? JSON.stringify(value) : value;
+	jsonKeys.includes(key) ? JSON.stringify(value) : value;
 
 /** PATCH /api/v1/spaces/<id> */
 export async function handleUpdateSpace(request: Request, id: string, ctx: Ctx): Promise<Response> {
@@ -156,6 +170,8 @@ export async function handleUpdateSpace(request: Request, id: string, ctx: Ctx):
 		const body = parse(UpdateSpaceSchema, await readJson(request, mapSpaceBodyBytes));
 		if (body.map !== undefined && before.kind !== 'map')
 			throw new PlazaError('invalid-request', mapSettingsRefused);
+		if (body.pledge !== undefined && before.kind !== 'pledge')
+			throw new PlazaError('invalid-request', pledgeSettingsRefused);
 		const keys = (Object.keys(body) as (keyof typeof updatable)[]).filter(
 			(key) => key in updatable
 		);
@@ -170,10 +186,7 @@ export async function handleUpdateSpace(request: Request, id: string, ctx: Ctx):
 				...keys.map((key) => sqlValue(key, body[key]))
 			]);
 			const changed = Object.fromEntries(
-				keys.map((key) => [
-					key,
-					['status', 'published', 'retentionUntil'].includes(key) ? body[key] : true
-				])
+				keys.map((key) => [key, auditedValues.includes(key) ? body[key] : true])
 			);
 			await audit(tx, {
 				organisation: before.organisation,

@@ -18,16 +18,21 @@ import { publicView, spaceByJoinCode, type SpaceRow } from './views';
 const unknownCode = () =>
 	new PlazaError('unknown-join-code', 'No space has this join code. Check it and try again.', 404);
 
+/** The space of a join code; a wrong code counts towards the address's limit of failures. */
 async function spaceOfCode(ctx: Ctx, code: string): Promise<SpaceRow> {
+	const limit = rateLimits(ctx.hub).joinFailures;
+	limit.enforceFailures(ctx.ip, ctx.now);
 	const row = /^[0-9A-Z]{4,16}$/.test(code) ? await spaceByJoinCode(ctx.hub.db, code) : null;
-	if (!row) throw unknownCode();
+	if (!row) {
+		limit.recordFailure(ctx.ip, ctx.now);
+		throw unknownCode();
+	}
 	return row;
 }
 
 /** GET /api/v1/join/<code>: purpose and privacy notice, before joining. */
 export async function handleJoinPreview(code: string, ctx: Ctx): Promise<Response> {
 	try {
-		rateLimits(ctx.hub).join.enforce(ctx.ip, ctx.now);
 		const row = await spaceOfCode(ctx, normaliseJoinCode(code));
 		return json({ space: publicView(row) });
 	} catch (error) {
@@ -42,7 +47,6 @@ function isOpen(row: SpaceRow, now: number): boolean {
 /** POST /api/v1/join */
 export async function handleJoin(request: Request, ctx: Ctx): Promise<Response> {
 	try {
-		rateLimits(ctx.hub).join.enforce(ctx.ip, ctx.now);
 		const body = parse(JoinRequestSchema, await readJson(request, 4096));
 		const row = await spaceOfCode(ctx, body.code);
 		if (!isOpen(row, ctx.now))

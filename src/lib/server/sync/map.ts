@@ -3,8 +3,9 @@
  * state of each record inside the push transaction (the space row is locked by then):
  *
  * - map ideas, supports and comments live only in map spaces, and a map space holds nothing
- *   else (no spine ideas, no workshop records): else `invalid-record`;
- * - a participant adds, changes or withdraws them only within the map's open period
+ *   else but pledges, check-ins and local actions (issue 6; pledge.ts checks those): no spine
+ *   ideas, no workshop records, else `invalid-record`;
+ * - a participant adds, changes or withdraws map records only within the map's open period
  *   (`withinPeriod`; else `space-closed`); staff may any time. A closed space refuses everyone
  *   before this (push.ts);
  * - a map idea's category is one of the map's categories, every position of its geometry lies
@@ -17,7 +18,6 @@
  * does not lock people out of editing the title of an idea in a category that was removed.
  * A refused mutation is rolled back by the caller; the rest of the batch still applies.
  */
-import { oncePerPersonId } from '$lib/domain/ids';
 import { withinPeriod, type MapSettings } from '$lib/domain/map';
 import { geometryInBoundary } from '$lib/domain/map-geometry';
 import type { MutationResult } from '$lib/domain/protocol';
@@ -25,7 +25,8 @@ import { parseGeometry, parsePhotos, supportTarget } from '$lib/domain/records/m
 import type { RecordType } from '$lib/domain/records';
 import { hasBlob } from '../blobs/store';
 import type { Queryable } from '../db/client';
-import { rejected, type StoredRecord } from './apply';
+import { rejected } from './apply';
+import { isOncePerPerson, RecordLookup, type Stored } from './lookup';
 import type { RuleInput } from './workshop';
 
 /** A set of rules push.ts asks about every mutation that changed a record. */
@@ -48,18 +49,19 @@ export function allRules(...rules: PushRules[]): PushRules {
 
 export const mapRecordTypes: readonly RecordType[] = ['mapIdea', 'support', 'comment'];
 
+/** Types every kind of space holds, a map included; their own rules are in pledge.ts. */
+const everywhereTypes: readonly RecordType[] = ['pledge', 'checkIn', 'pledgeAction'];
+
 interface SpaceFacts {
 	kind: string;
 	map: MapSettings | null;
 }
 
-type Stored = StoredRecord & { hidden?: boolean };
-
 const refuse = (id: string, message: string) => rejected(id, 'invalid-record', message);
 
 export class MapRules implements PushRules {
 	private readonly spaces = new Map<string, SpaceFacts | null>();
-	private readonly loaded = new Map<string, Stored | null>();
+	private readonly lookup: RecordLookup;
 
 	/**
 	 * `records`: the batch's records by lower-case id, as push.ts keeps them up to date;
@@ -67,12 +69,15 @@ export class MapRules implements PushRules {
 	 */
 	constructor(
 		private readonly tx: Queryable,
-		private readonly records: Map<string, Stored>,
+		records: Map<string, Stored>,
 		private readonly now: number
-	) {}
+	) {
+		this.lookup = new RecordLookup(tx, records);
+	}
 
 	async check(input: RuleInput): Promise<MutationResult | undefined> {
 		const { after } = input;
+		if (everywhereTypes.includes(after.type)) return undefined;
 		const space = await this.space(after.space);
 		const mapType = mapRecordTypes.includes(after.type);
 		if (space?.kind !== 'map' || !space.map)
@@ -107,21 +112,9 @@ export class MapRules implements PushRules {
 		return found;
 	}
 
-	/** A live, visible map idea of this space by id: from the batch first, then the database. */
-	private async idea(space: string, id: string): Promise<Stored | undefined> {
-		const key = id.toLowerCase();
-		let found = this.records.get(key) ?? this.loaded.get(key);
-		if (found === undefined) {
-			const [row] = await this.tx.query<Stored>(
-				`SELECT id, space, type, author, fields, clocks, hidden FROM records
-				WHERE id = $1::uuid`,
-				[key]
-			);
-			found = row ?? null;
-			this.loaded.set(key, found);
-		}
-		if (!found || found.space !== space || found.type !== 'mapIdea') return undefined;
-		return found.fields.deleted === true || found.hidden === true ? undefined : found;
+	/** A live, visible map idea of this space by id. */
+	private idea(space: string, id: string): Promise<Stored | undefined> {
+		return this.lookup.live(space, 'mapIdea', id);
 	}
 
 	private async checkIdea(
@@ -150,9 +143,7 @@ export class MapRules implements PushRules {
 
 	private async checkSupport({ after }: RuleInput): Promise<MutationResult | undefined> {
 		const idea = String(after.fields.idea);
-		const id = after.id.toLowerCase();
-		const authors = [after.author, after.author.toLowerCase()];
-		if (!authors.some((author) => oncePerPersonId(after.space, supportTarget(idea), author) === id))
+		if (!isOncePerPerson(after, supportTarget(idea)))
 			return refuse(after.id, 'This id is not the once-per-person id of this person and idea.');
 		if (after.fields.deleted === true) return undefined;
 		if (!(await this.idea(after.space, idea)))

@@ -36,6 +36,7 @@ import {
 	type StoredRecord
 } from './apply';
 import { allRules, MapRules, type PushRules } from './map';
+import { PledgeRules } from './pledge';
 import { loadSpaces, type HubSpace } from './spaces';
 import { WorkshopRules } from './workshop';
 import { loadRecords, lockSpaces, writeRecords, type LoadedRecord } from './write';
@@ -136,7 +137,11 @@ async function applyBatch(
 		...new Set(mutations.map((m) => m.id.toLowerCase()))
 	]);
 	const dirty = new Set<string>();
-	const rules = allRules(new MapRules(tx, records, now), new WorkshopRules(tx, records));
+	const rules = allRules(
+		new MapRules(tx, records, now),
+		new WorkshopRules(tx, records),
+		new PledgeRules(tx, records, now)
+	);
 	for (const index of open) {
 		const mutation = batch.mutations[index]!;
 		const stored = records.get(mutation.id.toLowerCase());
@@ -178,7 +183,7 @@ interface BatchState {
 	author: string;
 }
 
-/** Applies one mutation, then undoes it when the map or workshop rules refuse the result. */
+/** Applies one mutation, then undoes it when the map, workshop or pledge rules refuse it. */
 async function applyChecked(
 	prepared: PreparedMutation,
 	{ records, dirty, rules, author }: BatchState,

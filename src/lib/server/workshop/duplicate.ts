@@ -1,7 +1,9 @@
 /**
  * Duplicating a space as a template: a new space of the same kind with the source's settings (a
- * map's centre, boundary, categories and period included) and a copy of every activity (new ids, back to draft, timers cleared, written by the actor). Notes,
- * clusters, votes and answers stay behind: they belong to the people of the first workshop.
+ * map's centre, boundary, categories and period, a pledge campaign's goal and themes, and
+ * whether its impact is public included) and a copy of every activity (new ids, back to draft,
+ * timers cleared, written by the actor). Notes, clusters, votes and answers, pledges and
+ * check-ins stay behind: they belong to the people of the first workshop.
  * A dot vote's `target` is pointed at the copy of its brainstorm.
  */
 import { DuplicateSpaceSchema } from '$lib/domain/auth';
@@ -50,9 +52,10 @@ async function insertCopy(tx: Queryable, source: string, id: string, title: stri
 	await tx.query(
 		`INSERT INTO spaces (id, organisation, title, purpose, privacy_notice, erase_policy,
 			retention_until, published, status, join_code, created_by, created_at, kind,
-			workshop_date, place, languages, map_settings)
+			workshop_date, place, languages, map_settings, pledge_settings, impact_public)
 		SELECT $2, organisation, $3, purpose, privacy_notice, erase_policy, retention_until,
-			published, 'open', $4, $5, $6, kind, workshop_date, place, languages, map_settings
+			published, 'open', $4, $5, $6, kind, workshop_date, place, languages, map_settings,
+			pledge_settings, impact_public
 		FROM spaces WHERE id = $1`,
 		[
 			source,

@@ -99,8 +99,13 @@ export interface SpaceFormInput {
 
 const orNull = (date: string) => (date.trim() === '' ? null : date);
 
-/** `map`: a map space's settings (the form makes them from the typed centre), else undefined. */
-export function validateNewSpace(input: SpaceFormInput & { kind: string; map?: unknown }) {
+/**
+ * `map`: a map space's settings (the form makes them from the typed centre), else undefined;
+ * `pledge`: a pledge campaign's goal and themes, else undefined.
+ */
+export function validateNewSpace(
+	input: SpaceFormInput & { kind: string; map?: unknown; pledge?: unknown }
+) {
 	return validate(CreateSpaceSchema, {
 		...input,
 		id: input.id.trim(),

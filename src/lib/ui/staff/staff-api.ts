@@ -15,6 +15,7 @@ import type {
 } from '$lib/domain/auth';
 import { PlazaError } from '$lib/domain/errors';
 import type { MapSettings } from '$lib/domain/map';
+import type { PledgeCampaign } from '$lib/domain/pledge/campaign';
 import { Api } from '$lib/sync/api';
 
 /** A failed request's code, plus the seconds to wait when the hub rate-limited it. */
@@ -138,6 +139,10 @@ export interface NewSpace {
 	languages?: string[];
 	/** A map space's settings: required for kind 'map', absent otherwise. */
 	map?: MapSettings;
+	/** A pledge campaign's goal and themes: required for kind 'pledge', absent otherwise. */
+	pledge?: PledgeCampaign;
+	/** Whether anyone with the link may see the space's impact dashboard. */
+	impactPublic?: boolean;
 }
 
 export type SpaceChange = Partial<Omit<NewSpace, 'id' | 'kind'>> & { status?: SpaceStatus };
