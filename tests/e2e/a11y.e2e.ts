@@ -1,10 +1,13 @@
+import type { Locator, Page } from '@playwright/test';
 import { expectNoViolations } from './harness/axe';
 import { expect, test } from './harness/test';
 import { createMapSpace, createWorkshop, staffContext } from './harness/staff-api';
 import { BoardPage } from './pages/board-page';
+import { AppShell } from './pages/app-shell';
 import { HomePage } from './pages/home-page';
 import { JoinPage, joinSpace } from './pages/join-page';
 import { MyDataPage } from './pages/my-data-page';
+import { PledgePage } from './pages/pledge-page';
 import { SettingsPage } from './pages/settings-page';
 import { SpacePage } from './pages/space-page';
 import { AdminPage, FacilitatePage, LoginPage, SetupPage } from './pages/staff-pages';
@@ -129,22 +132,76 @@ test('an idea can be added with the keyboard only', async ({ page, space }) => {
 	await expect(spacePage.title).toHaveValue('');
 });
 
-test('the workshop and map staff pages pass axe', async ({ browser, admin, hub }) => {
+/** Presses Tab until `target` has focus (at most `limit` times). */
+async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+	for (let steps = 0; !(await target.evaluate((el) => el === document.activeElement)); steps++) {
+		expect(steps, 'reachable with Tab').toBeLessThan(limit);
+		await page.keyboard.press('Tab');
+	}
+}
+
+test('a pledge can be made, checked in and withdrawn with the keyboard only', async ({
+	page,
+	space
+}) => {
+	await joinSpace(page, space);
+	const pledges = new PledgePage(page);
+	await pledges.open(space.id);
+	await tabTo(page, pledges.actions.getByRole('button', { name: 'Eat vegetarian', exact: true }));
+	await page.keyboard.press('Enter');
+	await expect(pledges.actionView).toBeVisible();
+
+	// The level is a radio group: arrows move the choice.
+	const four = page.getByRole('radio', { name: '4 of 7 days a week' });
+	await tabTo(page, four);
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByRole('radio', { name: '5 of 7 days a week' })).toBeChecked();
+	await tabTo(page, page.getByRole('button', { name: 'Make the pledge' }));
+	await page.keyboard.press('Enter');
+
+	const card = pledges.card('Eat vegetarian');
+	await expect(card.root).toContainText('5 of 7 days a week');
+	const didIt = card.root.getByRole('button', { name: 'This week: did it' });
+	await tabTo(page, didIt);
+	await page.keyboard.press('Enter');
+	await expect(didIt).toHaveAttribute('aria-pressed', 'true');
+
+	await tabTo(page, card.root.getByRole('button', { name: 'Withdraw pledge' }));
+	await page.keyboard.press('Enter');
+	await tabTo(page, card.root.getByRole('button', { name: 'Yes, withdraw' }), 10);
+	await page.keyboard.press('Enter');
+	await expect(card.status).toHaveText('Withdrawn');
+});
+
+test('the workshop, map and pledge staff pages pass axe, in English and in Arabic', async ({
+	browser,
+	admin,
+	hub
+}) => {
 	const workshop = await createWorkshop(admin);
 	const map = await createMapSpace(admin, {}, { published: true });
 	const context = await staffContext(browser, admin, hub.url);
 	const page = await context.newPage();
 	try {
 		const pages = [
-			...['board', 'capture', 'results', 'workshop'].map((p) => `/facilitate/${workshop.id}/${p}`),
-			...['', '/map', '/offline-map', '/open311'].map((p) => `/facilitate/${map.id}${p}`)
+			...['board', 'capture', 'results', 'workshop', 'pledges'].map(
+				(p) => `/facilitate/${workshop.id}/${p}`
+			),
+			...['', '/map', '/offline-map', '/open311'].map((p) => `/facilitate/${map.id}${p}`),
+			'/facilitate',
+			'/admin',
+			`/impact/organisation/${admin.account.organisation}`
 		];
-		for (const path of pages) {
-			await page.goto(path);
-			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-			// Pages load their space from the hub: scan once it is shown, not the loading state.
-			await expect(page.getByText(/^Loading/)).toHaveCount(0);
-			await expectNoViolations(page, path);
+		for (const language of ['English', 'العربية']) {
+			await page.goto('/facilitate');
+			await new AppShell(page).switchLanguage(language);
+			for (const path of pages) {
+				await page.goto(path);
+				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+				// Pages load their space from the hub: scan once it is shown, not the loading state.
+				await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+				await expectNoViolations(page, `${path} in ${language}`);
+			}
 		}
 	} finally {
 		await context.close();

@@ -182,7 +182,7 @@ test('staff add a local action in two languages; a participant sees theirs; ever
 	const pledges = new PledgePage(participant);
 	await pledges.open(space.id);
 	await expect(pledges.actions).toContainText('Share your car with the neighbours');
-	await pledges.languageButton('Deutsch').click();
+	await pledges.switchLanguage('Deutsch');
 	await pledges.chooseAction('Teile dein Auto mit den Nachbarn');
 	await expect(pledges.actionView).toContainText('District 4 car club survey, 2026');
 	await expectNoViolations(participant, '/s/<space>/pledges (an action, German)');

@@ -269,6 +269,8 @@ test('the facilitator drags notes into clusters on the live board', async ({
 			await field.press('Enter');
 			await expect(field).toHaveValue('');
 		}
+		// The field clears at once and the card is written a moment later: leave once all show.
+		await expect(page.getByTestId('captured-item')).toHaveCount(cards.length);
 
 		const board = new WorkshopBoardPage(page);
 		await board.goto(workshop.id);

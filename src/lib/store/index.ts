@@ -51,6 +51,7 @@ export { dbStatus } from './status.svelte';
 export type { DbState } from './status.svelte';
 export { openDb } from './db';
 export { onLocalWrite } from './local-writes';
+export { hasPendingWrites } from './write';
 export {
 	spaceToken,
 	setSpaceToken,

@@ -28,10 +28,22 @@ export function parse<S extends v.GenericSchema>(schema: S, input: unknown): v.I
 type Clock = Awaited<ReturnType<typeof openClock>>;
 export type Writer = (db: PlazaDb, identity: Identity, clock: Clock) => Promise<Mutation[][]>;
 
+let pendingWrites = 0;
+
+/**
+ * Whether a write has started and not yet committed. Forms clear as soon as a person presses
+ * Enter (capture, notes); the page asks before unloading while this is true, so a card typed a
+ * moment before leaving is not dropped with the page.
+ */
+export function hasPendingWrites(): boolean {
+	return pendingWrites > 0;
+}
+
 /** Runs one write transaction: `writer` returns the outbox rows (mutation lists) it made. */
 export async function write(writer: Writer): Promise<void> {
 	const db = getDb();
 	let firstContribution = false;
+	pendingWrites++;
 	try {
 		await db.transaction('rw', db.records, db.outbox, db.meta, async () => {
 			const identity = await ensureIdentity(db);
@@ -50,6 +62,8 @@ export async function write(writer: Writer): Promise<void> {
 		});
 	} catch (error) {
 		throw translateStorageError(error);
+	} finally {
+		pendingWrites--;
 	}
 	announceLocalWrite();
 	if (firstContribution) void requestPersistence();

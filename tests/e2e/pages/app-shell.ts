@@ -16,9 +16,14 @@ export class AppShell {
 		this.settingsLink = page.getByRole('navigation').getByRole('link', { name: 'Settings' });
 	}
 
-	/** The header's one-tap language switch, named by each language's own name. */
-	languageButton(name: 'English' | 'Deutsch' | 'Français'): Locator {
-		return this.page.getByRole('banner').getByRole('button', { name, exact: true });
+	/** The header's language switch, on every page: a select of each language's own name. */
+	get languageSelect(): Locator {
+		return this.page.getByRole('banner').getByRole('combobox');
+	}
+
+	/** Switches the language from the header, by the language's own name ("Deutsch"). */
+	async switchLanguage(label: string): Promise<void> {
+		await this.languageSelect.selectOption({ label });
 	}
 
 	async expectSyncState(state: SyncState | RegExp, timeout = 15_000): Promise<void> {

@@ -8,11 +8,18 @@ describe('detectLanguage', () => {
 	});
 
 	it('matches a regional browser language to the shipped base language', () => {
-		expect(detectLanguage(['es-ES', 'de-AT', 'fr'], null)).toBe('de');
+		expect(detectLanguage(['gsw-CH', 'de-AT', 'fr'], null)).toBe('de');
+		expect(detectLanguage(['ar-MA'], null)).toBe('ar');
+	});
+
+	it('reads Norwegian in any of its tags as Bokmål', () => {
+		expect(detectLanguage(['no'], null)).toBe('nb');
+		expect(detectLanguage(['nn-NO'], null)).toBe('nb');
+		expect(detectLanguage(['nb-NO'], null)).toBe('nb');
 	});
 
 	it('ignores an unknown remembered value and falls back to English', () => {
-		expect(detectLanguage(['pt-BR'], 'xx')).toBe('en');
+		expect(detectLanguage(['ja-JP'], 'xx')).toBe('en');
 	});
 });
 

@@ -23,26 +23,60 @@ const variables = (text: string) =>
 	[...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 const en = flatten(load('en'));
 
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * The keys and English texts a language must have: en.json's, with every plural key (English
+ * `_one`/`_other`) in exactly the plural categories of that language (Intl.PluralRules), each
+ * modelled on the English `_other` form.
+ */
+function expectedKeys(code: string): Map<string, string> {
+	const categories = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+	const expected = new Map<string, string>();
+	for (const [key, text] of en) {
+		if (!pluralSuffix.test(key)) expected.set(key, text);
+		else {
+			const base = key.replace(pluralSuffix, '');
+			for (const category of categories)
+				expected.set(`${base}_${category}`, en.get(`${base}_other`) ?? text);
+		}
+	}
+	return expected;
+}
+
 describe('locales', () => {
 	it('ships a file for every language and no file without a language', () => {
 		const files = readdirSync(localeDir).map((file) => file.replace(/\.json$/, ''));
 		expect(files.sort()).toEqual(languages.map((language) => language.code).sort());
 	});
 
+	it('ships the 24 official EU languages, Norwegian, Ukrainian, Turkish and Arabic', () => {
+		const eu = 'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv';
+		const codes = languages.map((language) => language.code);
+		expect([...codes].sort()).toEqual([...eu.split(' '), 'nb', 'uk', 'tr', 'ar'].sort());
+		expect(languages.filter((language) => language.dir === 'rtl').map((l) => l.code)).toEqual([
+			'ar'
+		]);
+	});
+
 	for (const { code } of languages.filter((language) => language.code !== 'en')) {
 		describe(code, () => {
 			const other = flatten(load(code));
+			const expected = expectedKeys(code);
 
-			it('has exactly the keys of en.json', () => {
-				expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
+			it('has the keys of en.json, plurals in its own plural forms', () => {
+				expect([...other.keys()].sort()).toEqual([...expected.keys()].sort());
 			});
 
 			it('uses the same interpolation variables as English', () => {
-				for (const [key, text] of en) {
-					expect({ key, vars: variables(other.get(key) ?? '') }).toEqual({
-						key,
-						vars: variables(text)
-					});
+				for (const [key, text] of expected) {
+					// A plural form may say its number as a word ("one", "two") instead of {{count}}.
+					const mine = variables(other.get(key) ?? '');
+					const wanted = variables(text);
+					const sameButCount =
+						pluralSuffix.test(key) &&
+						mine.join() === wanted.filter((name) => name !== 'count').join();
+					expect({ key, vars: sameButCount ? wanted : mine }).toEqual({ key, vars: wanted });
 				}
 			});
 
@@ -79,7 +113,7 @@ describe('en.json keys', () => {
 
 	it('are all used somewhere in src (plural forms by their base key)', () => {
 		const unused = [...en.keys()]
-			.map((key) => key.replace(/_(one|other)$/, ''))
+			.map((key) => key.replace(pluralSuffix, ''))
 			.filter((key) => !dynamicPrefixes.some((prefix) => key.startsWith(prefix)))
 			.filter((key) => !literals.has(key));
 		expect([...new Set(unused)]).toEqual([]);

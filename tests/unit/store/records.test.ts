@@ -3,6 +3,7 @@ import { PlazaError } from '$lib/domain/errors';
 import { limits } from '$lib/domain/protocol';
 import type { PlazaDb } from '$lib/store/db';
 import { bulkCreateIdeas, createIdea, deleteIdea, updateIdea } from '$lib/store/records';
+import { hasPendingWrites } from '$lib/store/write';
 import { ideaForm } from '$tests/fixtures/records';
 import { freshDb } from './fresh-db';
 
@@ -14,6 +15,18 @@ beforeEach(() => {
 async function snapshot() {
 	return { records: await db.records.toArray(), outbox: await db.outbox.toArray() };
 }
+
+describe('pending writes', () => {
+	it('counts a write from its start until it committed, also when it fails', async () => {
+		expect(hasPendingWrites()).toBe(false);
+		const writing = createIdea('park', ideaForm());
+		expect(hasPendingWrites()).toBe(true);
+		await writing;
+		expect(hasPendingWrites()).toBe(false);
+		await expect(createIdea('park', ideaForm({ title: '' }))).rejects.toThrow();
+		expect(hasPendingWrites()).toBe(false);
+	});
+});
 
 describe('createIdea', () => {
 	it('writes the record and one outbox row with a matching mutation', async () => {
