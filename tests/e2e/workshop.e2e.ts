@@ -308,6 +308,13 @@ test('the facilitator drags notes into clusters on the live board', async ({
 				{ timeout: 20_000 }
 			)
 			.toEqual({ clusters: ['New cluster'], grouped: [true, true, false, false] });
+
+		// Every note records its language: the board filters by it, results count by it.
+		await expect(page.getByTestId('language-filter')).toBeVisible();
+		await page.goto(`/facilitate/${workshop.id}/results`);
+		const english = page.getByTestId('language-participation').locator('[data-language="en"]');
+		await expect(english).toContainText('English');
+		await expect(english.getByRole('cell')).toHaveText(['4', '1']);
 	} finally {
 		await staff.close();
 	}

@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/server/moderation/handlers';
 import { handleEraseMyData, handleExportMyData } from '../../src/lib/server/privacy/handlers';
 import { openapi } from '../../src/lib/server/openapi';
+import { handleExportJson } from '../../src/lib/server/workshop/export';
 import { engines, type TestDatabase } from './engines';
 import {
 	createWorld,
@@ -203,6 +204,23 @@ describe.each(engines)('real responses match the OpenAPI description on $name', 
 			'delete'
 		);
 		await conforms(await handleEraseMyData(me('DELETE'), ctx(hub)), '/api/v1/me/data', 'delete');
+	});
+
+	it('workshop JSON export: 200 with the languages summary, 400 for a bad language', async () => {
+		const space = await world.space({ kind: 'workshop' });
+		const url = (query: string) => `http://hub.test/api/v1/spaces/${space}/export.json${query}`;
+		const route = '/api/v1/spaces/{space}/export.json';
+		for (const query of ['', '?language=pt-BR', '?language=Danish']) {
+			const response = await handleExportJson(
+				space,
+				ctx(hub, world.facilitator),
+				new Request(url(query))
+			);
+			await conforms(response, route, 'get');
+		}
+		const parameters = (doc.paths[route]!.get as unknown as { parameters: { name: string }[] })
+			.parameters;
+		expect(parameters.map((p) => p.name)).toEqual(['space', 'language']);
 	});
 
 	it('health, openapi.json and a refused events request', async () => {

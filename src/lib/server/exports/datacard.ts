@@ -45,12 +45,19 @@ function period(map: MapSettings, created: string[]): string {
 	return `${sorted[0]}/${sorted.at(-1)}`;
 }
 
-/** The data card of a map space; `created`: the ISO creation times of the exported ideas. */
+/**
+ * The data card of a map space; `created`: the ISO creation times of the exported ideas;
+ * `language`: the filter of a filtered export, said in `how`.
+ */
 export function mapDataCard(
 	space: Pick<SpaceRow, 'title' | 'purpose' | 'place'>,
 	map: MapSettings,
-	created: string[] = []
+	created: string[] = [],
+	language?: string
 ): DataCard {
+	const filtered = language
+		? ` Only ideas and comments written in "${language}" are included.`
+		: '';
 	const centre = `centre ${degrees(map.center.lat)}, ${degrees(map.center.lng)} (WGS 84)`;
 	const area = map.boundary ? 'ideas placed inside the map boundary' : '';
 	return {
@@ -64,6 +71,8 @@ export function mapDataCard(
 			'systems holding an API key of the map may add ideas through its Open311 interface. ' +
 			'Support and comment counts are of live contributions. Participants are pseudonymous ' +
 			'and no names or ids of people are exported. Ideas hidden by moderators and deleted ' +
-			'ones are left out.'
+			'ones are left out. The languages summary counts contributions and people per ' +
+			'language over the whole map, without suppressing small counts.' +
+			filtered
 	};
 }

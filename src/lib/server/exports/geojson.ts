@@ -1,7 +1,8 @@
 /**
  * GET /api/v1/spaces/<space>/export.geojson: the visible ideas of a map space as an RFC 7946
- * FeatureCollection, with the licence and data card as foreign members. Staff only, as the
- * workshop exports: an export is meant to be published, and the staff decide when.
+ * FeatureCollection, with the licence, data card and languages summary as foreign members.
+ * Staff only, as the workshop exports: an export is meant to be published, and the staff
+ * decide when. `?language=<code>` keeps only the ideas (and counted comments) in that language.
  */
 import { PlazaError } from '$lib/domain/errors';
 import type { MapSettings } from '$lib/domain/map';
@@ -12,6 +13,13 @@ import type { Ctx } from '../http/context';
 import { requireManagedSpace } from '../spaces/handlers';
 import type { SpaceRow } from '../spaces/views';
 import { geojsonProperties, licence, mapDataCard, type DataCard } from './datacard';
+import {
+	languageParam,
+	languageParamDescription,
+	languageSummary,
+	languageSummaryDescription,
+	type LanguageCount
+} from './languages';
 import { blobUrl, mapIdeas } from './map-ideas';
 
 export interface IdeaFeature {
@@ -37,6 +45,8 @@ export interface IdeaCollection {
 	type: 'FeatureCollection';
 	licence: string;
 	dataCard: DataCard;
+	/** Per language, over the whole space whatever the filter. */
+	languages: LanguageCount[];
 	features: IdeaFeature[];
 }
 
@@ -50,11 +60,12 @@ export function requireMap(space: SpaceRow): MapSettings {
 export async function ideaCollection(
 	db: Queryable,
 	space: SpaceRow,
-	origin: string
+	origin: string,
+	language?: string
 ): Promise<IdeaCollection> {
 	const map = requireMap(space);
 	const labels = new Map(map.categories.map((c) => [c.id, c.label]));
-	const ideas = await mapIdeas(db, space.id);
+	const ideas = await mapIdeas(db, space.id, { language });
 	const features = ideas.map((idea): IdeaFeature => ({
 		type: 'Feature',
 		id: idea.id,
@@ -79,8 +90,10 @@ export async function ideaCollection(
 		dataCard: mapDataCard(
 			space,
 			map,
-			ideas.map((idea) => idea.createdAt)
+			ideas.map((idea) => idea.createdAt),
+			language
 		),
+		languages: await languageSummary(db, space.id),
 		features
 	};
 }
@@ -94,7 +107,13 @@ export async function mapDataCardExport(db: Queryable, space: SpaceRow) {
 	const map = requireMap(space);
 	const ideas = await mapIdeas(db, space.id);
 	const created = ideas.map((idea) => idea.createdAt);
-	return { licence, dataCard: mapDataCard(space, map, created), properties: geojsonProperties };
+	return {
+		licence,
+		dataCard: mapDataCard(space, map, created),
+		properties: geojsonProperties,
+		parameters: { language: languageParamDescription },
+		summaries: { languages: languageSummaryDescription }
+	};
 }
 
 /** GET /api/v1/spaces/<id>/export.geojson */
@@ -104,8 +123,10 @@ export async function handleExportGeojson(
 	ctx: Ctx
 ): Promise<Response> {
 	try {
+		const language = languageParam(request);
 		const space = await requireManagedSpace(ctx, id);
-		const body = await ideaCollection(ctx.hub.db, space, new URL(request.url).origin);
+		const origin = new URL(request.url).origin;
+		const body = await ideaCollection(ctx.hub.db, space, origin, language);
 		return new Response(JSON.stringify(body, null, '\t'), {
 			headers: {
 				'content-type': 'application/geo+json; charset=utf-8',

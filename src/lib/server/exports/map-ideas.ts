@@ -12,6 +12,8 @@ export interface IdeaFilter {
 	ids?: string[];
 	/** Only ideas of these categories. */
 	categories?: string[];
+	/** Only ideas written in this language, counting only comments written in it. */
+	language?: string;
 	/** createdAt at or after / at or before (ms). */
 	from?: number;
 	to?: number;
@@ -50,15 +52,17 @@ function isoOr(ms: unknown, fallback: string): string {
 	return Number.isFinite(date.getTime()) ? date.toISOString() : fallback;
 }
 
-const counts = (type: string) => `SELECT fields->>'idea' AS idea, count(*)::int AS n
-	FROM records WHERE space = $1 AND type = '${type}' AND NOT deleted AND NOT hidden
+const counts = (type: string, language = '') => `SELECT fields->>'idea' AS idea, count(*)::int AS n
+	FROM records WHERE space = $1 AND type = '${type}' AND NOT deleted AND NOT hidden ${language}
 	GROUP BY fields->>'idea'`;
+const inLanguage = (alias: string) =>
+	`AND ($7::text IS NULL OR ${alias}fields->>'language' = $7::text)`;
 
 const ascending = `ORDER BY (r.fields->>'createdAt')::numeric, r.id`;
 const descending = `ORDER BY (r.fields->>'createdAt')::numeric DESC, r.id`;
 
 function query(newestFirst: boolean): string {
-	return `WITH s AS (${counts('support')}), c AS (${counts('comment')})
+	return `WITH s AS (${counts('support')}), c AS (${counts('comment', inLanguage(''))})
 		SELECT r.id::text AS id, r.fields,
 			to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt",
 			coalesce(s.n, 0) AS support, coalesce(c.n, 0) AS comments
@@ -70,6 +74,7 @@ function query(newestFirst: boolean): string {
 			AND ($3::text[] IS NULL OR r.fields->>'category' = ANY($3::text[]))
 			AND ($4::numeric IS NULL OR (r.fields->>'createdAt')::numeric >= $4::numeric)
 			AND ($5::numeric IS NULL OR (r.fields->>'createdAt')::numeric <= $5::numeric)
+			${inLanguage('r.')}
 		${newestFirst ? descending : ascending}
 		LIMIT $6`;
 }
@@ -85,7 +90,8 @@ export async function mapIdeas(
 		filter.categories ?? null,
 		filter.from ?? null,
 		filter.to ?? null,
-		filter.limit ?? null
+		filter.limit ?? null,
+		filter.language ?? null
 	]);
 	return rows.map((row) => {
 		const f = row.fields;

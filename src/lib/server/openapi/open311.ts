@@ -5,6 +5,7 @@
  */
 import { open311Limits } from '$lib/domain/open311';
 import { dateTime, error, jsonBody, noBody, pathParam, ref, spaceId, strict, uuid } from './common';
+import { badLanguage, languageQuery, languagesSummary } from './workshop';
 
 const space = pathParam('space', spaceId);
 const staffErrors = {
@@ -110,15 +111,22 @@ export const open311Paths = {
 		get: {
 			summary:
 				'The visible ideas of a map space as an RFC 7946 FeatureCollection (application/geo+json) ' +
-				'with foreign members licence and dataCard; Feature properties: id, title, description, ' +
-				'category, categoryLabel, support, comments, language, createdAt, updatedAt, photos ' +
-				'(staff)',
-			parameters: [space],
+				'with foreign members licence, dataCard and languages (per language over the whole ' +
+				'space: [{ language, contributions, people }], most contributions first, not ' +
+				'suppressed); Feature properties: id, title, description, category, categoryLabel, ' +
+				'support, comments, language, createdAt, updatedAt, photos (staff). With `language`, ' +
+				'only the ideas written in it, their comments counted in it too',
+			parameters: [space, languageQuery],
 			responses: {
 				200: {
 					description: 'GeoJSON, as a download',
-					content: { 'application/geo+json': { schema: { type: 'object' } } }
+					content: {
+						'application/geo+json': {
+							schema: { type: 'object', properties: { languages: languagesSummary } }
+						}
+					}
 				},
+				400: badLanguage,
 				...staffErrors,
 				404: error('unknown-space, or not-found: the space has no map')
 			}

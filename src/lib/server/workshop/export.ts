@@ -6,7 +6,8 @@
  * bytes stay on the hub, behind the blob URL).
  *
  * Hidden (moderated) and deleted records never leave; neither do author ids or display names:
- * an export is meant to be published.
+ * an export is meant to be published. `?language=<code>` keeps only the notes written in that
+ * language; the JSON's `languages` summary is always over the whole space (exports/languages.ts).
  */
 import Papa from 'papaparse';
 import { parseOptions } from '$lib/domain/records/workshop';
@@ -21,6 +22,12 @@ import type { Fields } from '$lib/domain/merge';
 import type { Queryable } from '../db/client';
 import { licence, type DataCard } from '../exports/datacard';
 import { mapDataCardExport } from '../exports/geojson';
+import {
+	languageParam,
+	languageParamDescription,
+	languageSummary,
+	languageSummaryDescription
+} from '../exports/languages';
 import { toErrorResponse } from '../http';
 import type { Ctx } from '../http/context';
 import { requireManagedSpace } from '../spaces/handlers';
@@ -85,7 +92,9 @@ async function heldBlobs(db: Queryable, space: string): Promise<Set<string>> {
 const blobUrl = (space: string, sha256: string) =>
 	`/api/v1/blobs/${sha256}?space=${encodeURIComponent(space)}`;
 
-export function dataCard(space: SpaceRow): DataCard {
+/** The data card; `language`: the filter of a filtered export, said in `how`. */
+export function dataCard(space: SpaceRow, language?: string): DataCard {
+	const filtered = language ? ` Only notes written in "${language}" are included.` : '';
 	return {
 		what: `${space.title}: ${space.purpose}`,
 		where: space.place,
@@ -94,12 +103,18 @@ export function dataCard(space: SpaceRow): DataCard {
 			'Collected with Plaza in a co-creation workshop: notes posted by participants on their ' +
 			'own devices or typed in from paper cards by facilitators, then dot votes, polls, ' +
 			'ratings and open questions. Participants are pseudonymous and no names or ids are ' +
-			'exported. Contributions hidden by moderators are left out.'
+			'exported. Contributions hidden by moderators are left out. The languages summary ' +
+			'counts contributions and people per language over the whole workshop, without ' +
+			'suppressing small counts.' +
+			filtered
 	};
 }
 
-/** Everything the exports hold, computed from the live records. */
-export async function workshopExport(db: Queryable, space: SpaceRow) {
+/**
+ * Everything the exports hold, computed from the live records; with `language`, only the notes
+ * written in it (votes and clusters stay, so the counts of the kept notes are unchanged).
+ */
+export async function workshopExport(db: Queryable, space: SpaceRow, language?: string) {
 	const rows = await liveRecords(db, space.id);
 	const of = (type: string) => rows.filter((row) => row.type === type);
 	const activities = of('activity').sort(
@@ -121,6 +136,7 @@ export async function workshopExport(db: Queryable, space: SpaceRow) {
 	const order = new Map(activities.map((a, i) => [a.id, i]));
 	const notes: ExportNote[] = of('note')
 		.filter((n) => prompts.has(String(n.fields.activity)))
+		.filter((n) => !language || n.fields.language === language)
 		.map((n) => {
 			const cluster = resolve(String(n.fields.cluster));
 			return {
@@ -192,7 +208,8 @@ export async function workshopExport(db: Queryable, space: SpaceRow) {
 	});
 	return {
 		licence,
-		dataCard: dataCard(space),
+		dataCard: dataCard(space, language),
+		languages: await languageSummary(db, space.id),
 		activities: activities.map((a) => ({ id: a.id, ...publicActivity(a.fields) })),
 		notes,
 		clusters: clusters.map((c) => ({
@@ -290,11 +307,12 @@ export function notesCsv(notes: ExportNote[]): string {
 
 const file = (space: string, ext: string) => `attachment; filename="${space}-workshop.${ext}"`;
 
-/** GET /api/v1/spaces/<id>/export.csv */
-export async function handleExportCsv(id: string, ctx: Ctx): Promise<Response> {
+/** GET /api/v1/spaces/<id>/export.csv[?language=<code>] */
+export async function handleExportCsv(id: string, ctx: Ctx, request?: Request): Promise<Response> {
 	try {
+		const language = languageParam(request);
 		const space = await requireManagedSpace(ctx, id);
-		const data = await workshopExport(ctx.hub.db, space);
+		const data = await workshopExport(ctx.hub.db, space, language);
 		return new Response(notesCsv(data.notes), {
 			headers: {
 				'content-type': 'text/csv; charset=utf-8',
@@ -318,11 +336,12 @@ function jsonFile(body: unknown, disposition: string): Response {
 	});
 }
 
-/** GET /api/v1/spaces/<id>/export.json */
-export async function handleExportJson(id: string, ctx: Ctx): Promise<Response> {
+/** GET /api/v1/spaces/<id>/export.json[?language=<code>] */
+export async function handleExportJson(id: string, ctx: Ctx, request?: Request): Promise<Response> {
 	try {
+		const language = languageParam(request);
 		const space = await requireManagedSpace(ctx, id);
-		return jsonFile(await workshopExport(ctx.hub.db, space), file(space.id, 'json'));
+		return jsonFile(await workshopExport(ctx.hub.db, space, language), file(space.id, 'json'));
 	} catch (error) {
 		return toErrorResponse(error);
 	}
@@ -339,7 +358,9 @@ export async function handleExportDataCard(id: string, ctx: Ctx): Promise<Respon
 						licence,
 						dataCard: dataCard(space),
 						columns: csvColumns,
-						columnDescriptions: csvColumnDescriptions
+						columnDescriptions: csvColumnDescriptions,
+						parameters: { language: languageParamDescription },
+						summaries: { languages: languageSummaryDescription }
 					};
 		return jsonFile(body, `inline; filename="${space.id}-datacard.json"`);
 	} catch (error) {
