@@ -212,9 +212,9 @@ describe.each(engines)('real responses match the OpenAPI description on $name', 
 		const route = '/api/v1/spaces/{space}/export.json';
 		for (const query of ['', '?language=pt-BR', '?language=Danish']) {
 			const response = await handleExportJson(
+				new Request(url(query)),
 				space,
-				ctx(hub, world.facilitator),
-				new Request(url(query))
+				ctx(hub, world.facilitator)
 			);
 			await conforms(response, route, 'get');
 		}

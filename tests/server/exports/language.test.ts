@@ -114,9 +114,9 @@ describe.each(engines)('language filter and summary of the exports on $name', (e
 
 	async function json(space: string, query = '', actor: Actor = world.facilitator) {
 		const response = await handleExportJson(
+			get(space, 'export.json', query),
 			space,
-			ctx(hub, actor),
-			get(space, 'export.json', query)
+			ctx(hub, actor)
 		);
 		expect(response.status).toBe(200);
 		return (await response.json()) as WorkshopJson;
@@ -125,9 +125,9 @@ describe.each(engines)('language filter and summary of the exports on $name', (e
 	it('filters the CSV export to the notes of one language, their vote counts intact', async () => {
 		const { space, ids } = await workshop();
 		const response = await handleExportCsv(
+			get(space, 'export.csv', '?language=da'),
 			space,
-			ctx(hub, world.facilitator),
-			get(space, 'export.csv', '?language=da')
+			ctx(hub, world.facilitator)
 		);
 		expect(response.status).toBe(200);
 		const rows = Papa.parse<Record<string, string>>(await response.text(), { header: true }).data;
@@ -136,7 +136,7 @@ describe.each(engines)('language filter and summary of the exports on $name', (e
 			['Cykelstier', 'da', '0', '0'],
 			['Bænke', 'da', '0', '0']
 		]);
-		const all = await handleExportCsv(space, ctx(hub, world.facilitator), get(space, 'export.csv'));
+		const all = await handleExportCsv(get(space, 'export.csv'), space, ctx(hub, world.facilitator));
 		const unfiltered = Papa.parse<Record<string, string>>(await all.text(), { header: true }).data;
 		expect(unfiltered.map((r) => r.language)).toEqual(['da', 'en', 'ar', 'da', 'da']);
 		expect(ids.trees).toBeDefined();
@@ -184,11 +184,11 @@ describe.each(engines)('language filter and summary of the exports on $name', (e
 		)[0]!;
 		for (const query of badQueries) {
 			const answers = [
-				await handleExportCsv(space, ctx(hub, world.facilitator), get(space, 'export.csv', query)),
+				await handleExportCsv(get(space, 'export.csv', query), space, ctx(hub, world.facilitator)),
 				await handleExportJson(
+					get(space, 'export.json', query),
 					space,
-					ctx(hub, world.facilitator),
-					get(space, 'export.json', query)
+					ctx(hub, world.facilitator)
 				),
 				await handleExportGeojson(get(space, 'export.geojson', query), space, ctx(hub, world.admin))
 			];
@@ -212,10 +212,10 @@ describe.each(engines)('language filter and summary of the exports on $name', (e
 		const { space } = await workshop();
 		const member = await world.member(space);
 		const request = () => get(space, 'export.json', '?language=da');
-		expect((await handleExportJson(space, ctx(hub, { kind: 'anonymous' }), request())).status).toBe(
+		expect((await handleExportJson(request(), space, ctx(hub, { kind: 'anonymous' }))).status).toBe(
 			401
 		);
-		expect((await handleExportJson(space, ctx(hub, member.actor), request())).status).toBe(403);
+		expect((await handleExportJson(request(), space, ctx(hub, member.actor))).status).toBe(403);
 	});
 
 	it('mentions the parameter and the unsuppressed summary in the data card', async () => {

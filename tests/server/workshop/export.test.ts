@@ -24,6 +24,9 @@ import {
 } from '../helpers';
 import { activity, change, cluster, note, themes, vote } from './fixtures';
 
+/** An export request without parameters: the handlers read only its query. */
+const exportRequest = new Request('https://plaza.example.org/api/v1/spaces/x/export');
+
 function post(body: unknown): Request {
 	return new Request('http://hub.test/api/v1/x', {
 		method: 'POST',
@@ -142,7 +145,7 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 
 	it('exports every visible note as CSV with its vote total and no hidden note', async () => {
 		const { space, brainstorm, ids } = await workshop();
-		const response = await handleExportCsv(space, ctx(hub, world.facilitator));
+		const response = await handleExportCsv(exportRequest, space, ctx(hub, world.facilitator));
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toContain('text/csv');
 		expect(response.headers.get('link')).toBe(
@@ -191,7 +194,7 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 
 	it('exports JSON with licence, data card and results, and no hidden or personal data', async () => {
 		const { space, dots, ids, brainstorm, photo } = await workshop();
-		const response = await handleExportJson(space, ctx(hub, world.admin));
+		const response = await handleExportJson(exportRequest, space, ctx(hub, world.admin));
 		expect(response.status).toBe(200);
 		const text = await response.text();
 		const body = JSON.parse(text) as {
@@ -224,7 +227,7 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 		expect(text).not.toContain('Blurred');
 		// Once the hub no longer holds the bytes (retention), the photo stays without a URL.
 		await hub.db.query('DELETE FROM blobs WHERE space = $1', [space]);
-		const after = await handleExportJson(space, ctx(hub, world.admin));
+		const after = await handleExportJson(exportRequest, space, ctx(hub, world.admin));
 		const { photos } = (await after.json()) as { photos: { url: string | null }[] };
 		expect(photos.map((p) => p.url)).toEqual([null]);
 		expect(text).not.toContain('Hide me');
@@ -244,9 +247,13 @@ describe.each(engines)('workshop export and duplicate on $name', (engine) => {
 	it('lets only the staff of the space export', async () => {
 		const { space } = await workshop();
 		const ana = await world.member(space);
-		expect((await handleExportCsv(space, ctx(hub, ana.actor))).status).toBe(403);
-		expect((await handleExportJson(space, ctx(hub, { kind: 'anonymous' }))).status).toBe(401);
-		expect((await handleExportCsv(space, ctx(hub, world.otherFacilitator))).status).toBe(403);
+		expect((await handleExportCsv(exportRequest, space, ctx(hub, ana.actor))).status).toBe(403);
+		expect(
+			(await handleExportJson(exportRequest, space, ctx(hub, { kind: 'anonymous' }))).status
+		).toBe(401);
+		expect(
+			(await handleExportCsv(exportRequest, space, ctx(hub, world.otherFacilitator))).status
+		).toBe(403);
 	});
 
 	it('duplicates a workshop with its activities as drafts and nothing else', async () => {

@@ -24,8 +24,7 @@ export interface LanguageCount {
 const LanguageQuerySchema = v.object({ language: v.optional(LanguageSchema) });
 
 /** The `language` query parameter of an export request, if any; 400 when it is no language. */
-export function languageParam(request?: Request): string | undefined {
-	if (!request) return undefined;
+export function languageParam(request: Request): string | undefined {
 	const params = new URL(request.url).searchParams;
 	if (!params.has('language')) return undefined;
 	return parse(LanguageQuerySchema, { language: params.get('language') }).language;

@@ -308,7 +308,7 @@ export function notesCsv(notes: ExportNote[]): string {
 const file = (space: string, ext: string) => `attachment; filename="${space}-workshop.${ext}"`;
 
 /** GET /api/v1/spaces/<id>/export.csv[?language=<code>] */
-export async function handleExportCsv(id: string, ctx: Ctx, request?: Request): Promise<Response> {
+export async function handleExportCsv(request: Request, id: string, ctx: Ctx): Promise<Response> {
 	try {
 		const language = languageParam(request);
 		const space = await requireManagedSpace(ctx, id);
@@ -337,7 +337,7 @@ function jsonFile(body: unknown, disposition: string): Response {
 }
 
 /** GET /api/v1/spaces/<id>/export.json[?language=<code>] */
-export async function handleExportJson(id: string, ctx: Ctx, request?: Request): Promise<Response> {
+export async function handleExportJson(request: Request, id: string, ctx: Ctx): Promise<Response> {
 	try {
 		const language = languageParam(request);
 		const space = await requireManagedSpace(ctx, id);

@@ -3,4 +3,4 @@ import { handleExportCsv } from '$lib/server/workshop/export';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) =>
-	handleExportCsv(event.params.space, await context(event), event.request);
+	handleExportCsv(event.request, event.params.space, await context(event));

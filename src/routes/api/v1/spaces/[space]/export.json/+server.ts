@@ -3,4 +3,4 @@ import { handleExportJson } from '$lib/server/workshop/export';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) =>
-	handleExportJson(event.params.space, await context(event), event.request);
+	handleExportJson(event.request, event.params.space, await context(event));
