@@ -1,6 +1,5 @@
 import type { LevelUnit, OverlapGroup, PledgeTheme } from '$lib/domain/pledge/catalogue';
 import { i18n, t } from '$lib/i18n/index.svelte';
-import { languages } from '$lib/i18n/languages';
 
 export { themeLabel } from '$lib/ui/impact/labels';
 
@@ -21,9 +20,6 @@ export function overlapLabel(group: OverlapGroup): string {
 	return i18n.optional(`catalogue.overlap.${group}`) ?? group;
 }
 
-/** A language's own name when Plaza ships it, else its code (a space may list others). */
-export function languageLabel(code: string): string {
-	return languages.find((language) => language.code === code)?.label ?? code;
-}
+export { languageLabel } from '$lib/ui/language/language-filter';
 
 export type { PledgeTheme };

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	categoryVotes,
-	languageCounts,
-	participation,
-	topNotes
-} from '$lib/ui/workshop/staff/results';
+import { participationByLanguage } from '$lib/ui/language/language-filter';
+import { categoryVotes, participation, topNotes } from '$lib/ui/workshop/staff/results';
 
 const note = (
 	id: string,
@@ -49,7 +45,11 @@ describe('results', () => {
 	});
 
 	it('counts languages, most used first', () => {
-		expect(languageCounts(notes)).toEqual([
+		const counts = participationByLanguage(notes).map(({ language, count }) => ({
+			language,
+			count
+		}));
+		expect(counts).toEqual([
 			{ language: 'de', count: 3 },
 			{ language: 'fr', count: 1 }
 		]);

@@ -38,18 +38,6 @@ export function topNotes<N extends SummaryNote>(
 		.slice(0, limit);
 }
 
-/** How many notes each language got, most first. */
-export function languageCounts(
-	notes: readonly SummaryNote[]
-): { language: string; count: number }[] {
-	const counts = new Map<string, number>();
-	for (const note of notes)
-		counts.set(note.fields.language, (counts.get(note.fields.language) ?? 0) + 1);
-	return [...counts]
-		.map(([language, count]) => ({ language, count }))
-		.sort((a, b) => b.count - a.count || a.language.localeCompare(b.language));
-}
-
 export interface Bucket {
 	start: number;
 	notes: number;
