@@ -4,6 +4,7 @@ import { PledgeCampaignSchema, type PledgeCampaign } from './pledge/campaign';
 import { IdSchema } from './protocol';
 import { LanguageSchema } from './records/idea';
 import { SpaceIdSchema } from './space';
+import { spaceTextLimits, TranslationsSchema, type Translations } from './translations';
 
 /**
  * Who is asking: resolved by the hub for every request, decided on by `policy.ts`.
@@ -86,6 +87,13 @@ export interface PublicSpaceView {
 	pledge?: PledgeCampaign | null;
 	/** Whether anyone with the link may see the space's impact dashboard. */
 	impactPublic?: boolean;
+	/**
+	 * The language the space's texts are written in, and the fallback for readers of another
+	 * one; '' when not said. Absent in views cached before it existed.
+	 */
+	language?: string;
+	/** The space's texts in other languages (`domain/translations.ts`). */
+	translations?: Translations;
 }
 
 /** What the space's facilitators see in addition. */
@@ -198,7 +206,9 @@ export const SpaceSettingsSchema = v.strictObject({
 			v.check((list) => new Set(list).size === list.length, 'A language is listed twice.')
 		)
 	),
-	impactPublic: v.optional(v.boolean('Public impact is true or false.'))
+	impactPublic: v.optional(v.boolean('Public impact is true or false.')),
+	language: v.optional(v.union([v.literal(''), LanguageSchema], 'A language is a language code.')),
+	translations: v.optional(TranslationsSchema(spaceTextLimits))
 });
 
 export const mapSettingsMissing = 'A map space needs its map settings (centre, zoom, categories).';

@@ -52,7 +52,9 @@ export function publicView(view: PublicSpaceView): PublicSpaceView {
 		languages: view.languages ?? [],
 		map: view.map ?? null,
 		pledge: view.pledge ?? null,
-		impactPublic: view.impactPublic ?? false
+		impactPublic: view.impactPublic ?? false,
+		language: view.language ?? '',
+		translations: view.translations ?? {}
 	};
 }
 

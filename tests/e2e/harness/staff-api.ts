@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccountView, ErasePolicy, SpaceView } from '../../../src/lib/domain/auth';
 import type { MapCategory, MapSettings } from '../../../src/lib/domain/map';
 import type { PledgeCampaign } from '../../../src/lib/domain/pledge/campaign';
+import type { Translations } from '../../../src/lib/domain/translations';
 
 export const sessionCookieName = 'plaza_session';
 
@@ -66,6 +67,9 @@ export interface SpaceOptions {
 	date?: string | null;
 	place?: string;
 	languages?: string[];
+	/** The language the texts are written in, and their translations (issue 7). */
+	language?: string;
+	translations?: Translations;
 }
 
 /** POST /api/v1/setup: the hub's first organisation and its admin, logged in. */
@@ -119,7 +123,9 @@ export async function createSpace(
 		'languages',
 		'map',
 		'pledge',
-		'impactPublic'
+		'impactPublic',
+		'language',
+		'translations'
 	] as const;
 	const extra = Object.fromEntries(
 		kindSettings.flatMap((k) => (k in options ? [[k, options[k]]] : []))

@@ -109,6 +109,7 @@ describe.each(engines)('spaces on $name', (engine) => {
 				'id',
 				'impactPublic',
 				'kind',
+				'language',
 				'languages',
 				'map',
 				'place',
@@ -118,7 +119,8 @@ describe.each(engines)('spaces on $name', (engine) => {
 				'purpose',
 				'retentionUntil',
 				'status',
-				'title'
+				'title',
+				'translations'
 			].sort()
 		);
 		const other = (await (await handleGetSpace(space.id, ctx(hub, gus.actor))).json()) as {

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { isUuid } from '../ids';
+import { activityTextLimits, TranslationsTextSchema } from '../translations';
 import { ideaCategories, LanguageSchema } from './idea';
 
 export const activityKinds = ['brainstorm', 'dot-vote', 'poll', 'rating', 'open-question'] as const;
@@ -112,7 +113,12 @@ export const ActivityFieldsSchema = v.strictObject({
 	]),
 	scaleKind: v.picklist(scaleKinds, 'A scale is numeric or agreement.'),
 	timerEndsAt: v.nullable(Int(0, Number.MAX_SAFE_INTEGER, 'The timer end')),
-	createdAt: CreatedAtSchema
+	createdAt: CreatedAtSchema,
+	/**
+	 * The prompt, choices and categories in other languages (`domain/translations.ts`), JSON text.
+	 * Optional: activities written before it existed have none.
+	 */
+	translations: v.optional(TranslationsTextSchema(activityTextLimits))
 });
 export type ActivityFields = v.InferOutput<typeof ActivityFieldsSchema>;
 export const ActivityPatchSchema = v.partial(ActivityFieldsSchema);
@@ -198,6 +204,7 @@ export function activityDefaults(
 		scale: kind === 'rating' ? 5 : 0,
 		scaleKind: 'numeric',
 		timerEndsAt: null,
-		createdAt: now
+		createdAt: now,
+		translations: '{}'
 	};
 }

@@ -5,6 +5,7 @@
 import { joinCodeAlphabet, joinCodeLength, spaceKinds } from '$lib/domain/auth';
 import { mapSettings } from './map-settings';
 import { impactPublic, pledgeCampaign } from './pledge-campaign';
+import { translations } from './translations';
 import { dateTime, error, jsonBody, noBody, pathParam, ref, spaceId, strict, uuid } from './common';
 
 const role = { type: 'string', enum: ['admin', 'facilitator'] };
@@ -40,7 +41,13 @@ const publicSpace = {
 		type: ['object', 'null'],
 		description: 'null unless kind is pledge'
 	},
-	impactPublic
+	impactPublic,
+	language: {
+		type: 'string',
+		description:
+			"The language the space's texts are written in, and the fallback for other readers; '' when not said"
+	},
+	translations
 };
 const spaceSettings = { ...publicSpace } as Record<string, object>;
 delete spaceSettings.id;
@@ -54,7 +61,16 @@ spaceSettings.pledge = {
 	description: 'Required when kind is pledge, else absent'
 };
 /** Workshop facts (issue 4), map and campaign settings: optional when a space is created. */
-const optionalSettings = ['date', 'place', 'languages', 'map', 'pledge', 'impactPublic'];
+const optionalSettings = [
+	'date',
+	'place',
+	'languages',
+	'map',
+	'pledge',
+	'impactPublic',
+	'language',
+	'translations'
+];
 
 export const accountSchemas = {
 	AccountView: strict(accountProperties),

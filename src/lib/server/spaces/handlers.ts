@@ -12,6 +12,7 @@ import {
 import { PlazaError } from '$lib/domain/errors';
 import { canManageSpace } from '$lib/domain/policy';
 import { SpaceIdSchema } from '$lib/domain/space';
+import { compactTranslations, type Translations } from '$lib/domain/translations';
 import { audit } from '../audit';
 import { requireAccount } from '../auth/guards';
 import type { Queryable } from '../db/client';
@@ -68,9 +69,10 @@ export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Res
 			await tx.query(
 				`INSERT INTO spaces (id, organisation, title, purpose, privacy_notice, erase_policy,
 					retention_until, published, status, join_code, created_by, created_at,
-					kind, workshop_date, place, languages, map_settings, pledge_settings, impact_public)
+					kind, workshop_date, place, languages, map_settings, pledge_settings, impact_public,
+					language, translations)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $12, $13, $14, $15,
-					($16::text)::jsonb, ($17::text)::jsonb, $18)`,
+					($16::text)::jsonb, ($17::text)::jsonb, $18, $19, ($20::text)::jsonb)`,
 				[
 					body.id,
 					account.organisation,
@@ -89,7 +91,9 @@ export async function handleCreateSpace(request: Request, ctx: Ctx): Promise<Res
 					body.languages ?? [],
 					body.map ? JSON.stringify(body.map) : null,
 					body.pledge ? JSON.stringify(body.pledge) : null,
-					body.impactPublic ?? false
+					body.impactPublic ?? false,
+					body.language ?? '',
+					JSON.stringify(compactTranslations(body.translations ?? {}))
 				]
 			);
 			await tx.query('INSERT INTO space_facilitators (space, account) VALUES ($1, $2)', [
@@ -149,19 +153,23 @@ const updatable = {
 	languages: 'languages',
 	map: 'map_settings',
 	pledge: 'pledge_settings',
-	impactPublic: 'impact_public'
+	impactPublic: 'impact_public',
+	language: 'language',
+	translations: 'translations'
 } as const;
 
 /** Keys whose value travels as JSON text cast to jsonb. */
-const jsonKeys: readonly string[] = ['map', 'pledge'];
+const jsonKeys: readonly string[] = ['map', 'pledge', 'translations'];
 /** Keys whose new value the audit log keeps (the others: only that they changed). */
 const auditedValues: readonly string[] = ['status', 'published', 'retentionUntil', 'impactPublic'];
 
 /** The SQL value of one updatable key: settings documents travel as JSON text cast to jsonb. */
 const placeholder = (key: keyof typeof updatable, index: number) =>
 	jsonKeys.includes(key) ? `($${index}::text)::jsonb` : `$${index}`;
-const sqlValue = (key: keyof typeof updatable, value: unknown) =>
-	jsonKeys.includes(key) ? JSON.stringify(value) : value;
+const sqlValue = (key: keyof typeof updatable, value: unknown) => {
+	if (key === 'translations') return JSON.stringify(compactTranslations(value as Translations));
+	return jsonKeys.includes(key) ? JSON.stringify(value) : value;
+};
 
 /** PATCH /api/v1/spaces/<id> */
 export async function handleUpdateSpace(request: Request, id: string, ctx: Ctx): Promise<Response> {

@@ -13,6 +13,7 @@ import type {
 } from '$lib/domain/auth';
 import type { MapSettings } from '$lib/domain/map';
 import type { PledgeCampaign } from '$lib/domain/pledge/campaign';
+import type { Translations } from '$lib/domain/translations';
 import type { Queryable } from '../db/client';
 
 export interface SpaceRow {
@@ -34,13 +35,15 @@ export interface SpaceRow {
 	map: MapSettings | null;
 	pledge: PledgeCampaign | null;
 	impactPublic: boolean;
+	language: string;
+	translations: Translations;
 }
 
 const columns = `s.id, s.organisation::text AS organisation, s.title, s.purpose,
 	s.privacy_notice AS "privacyNotice", s.erase_policy AS "erasePolicy",
 	s.retention_until::text AS "retentionUntil", s.published, s.status, s.join_code AS "joinCode",
 	s.kind, s.workshop_date::text AS date, s.place, s.languages, s.map_settings AS map,
-	s.pledge_settings AS pledge, s.impact_public AS "impactPublic",
+	s.pledge_settings AS pledge, s.impact_public AS "impactPublic", s.language, s.translations,
 	coalesce((SELECT array_agg(f.account::text ORDER BY f.account) FROM space_facilitators f
 		WHERE f.space = s.id), '{}') AS facilitators`;
 
@@ -82,7 +85,7 @@ export function spaceInfo(row: SpaceRow): SpaceInfo {
 
 export function publicView(row: SpaceRow): PublicSpaceView {
 	const { id, title, purpose, privacyNotice, erasePolicy, retentionUntil, published, status } = row;
-	const { kind, date, place, languages, map, pledge, impactPublic } = row;
+	const { kind, date, place, languages, map, pledge, impactPublic, language, translations } = row;
 	return {
 		id,
 		title,
@@ -98,7 +101,9 @@ export function publicView(row: SpaceRow): PublicSpaceView {
 		languages: languages ?? [],
 		map: map ?? null,
 		pledge: pledge ?? null,
-		impactPublic
+		impactPublic,
+		language,
+		translations: translations ?? {}
 	};
 }
 

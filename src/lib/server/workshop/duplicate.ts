@@ -52,10 +52,14 @@ async function insertCopy(tx: Queryable, source: string, id: string, title: stri
 	await tx.query(
 		`INSERT INTO spaces (id, organisation, title, purpose, privacy_notice, erase_policy,
 			retention_until, published, status, join_code, created_by, created_at, kind,
-			workshop_date, place, languages, map_settings, pledge_settings, impact_public)
+			workshop_date, place, languages, map_settings, pledge_settings, impact_public,
+			language, translations)
 		SELECT $2, organisation, $3, purpose, privacy_notice, erase_policy, retention_until,
 			published, 'open', $4, $5, $6, kind, workshop_date, place, languages, map_settings,
-			pledge_settings, impact_public
+			pledge_settings, impact_public, language,
+			-- The copy has a new title: the old one's translations do not fit it.
+			(SELECT coalesce(jsonb_object_agg(t.key, t.value - 'title'), '{}'::jsonb)
+				FROM jsonb_each(spaces.translations) t)
 		FROM spaces WHERE id = $1`,
 		[
 			source,

@@ -14,6 +14,7 @@ import {
 	SpaceSettingsSchema
 } from '$lib/domain/auth';
 import type { TranslationKey, TranslationOptions } from '$lib/i18n/index.svelte';
+import type { Translations } from '$lib/domain/translations';
 
 export interface FieldError {
 	key: TranslationKey;
@@ -130,10 +131,16 @@ const SpaceEditSchema = v.pick(SpaceSettingsSchema, [
 	'published',
 	'date',
 	'place',
-	'languages'
+	'languages',
+	'language',
+	'translations'
 ]);
 
-export type SpaceEditInput = Omit<SpaceFormInput, 'id' | 'erasePolicy'>;
+export type SpaceEditInput = Omit<SpaceFormInput, 'id' | 'erasePolicy'> & {
+	/** The language the texts are written in ('' = not said) and their translations. */
+	language: string;
+	translations: Translations;
+};
 
 export function validateSpaceEdit(input: SpaceEditInput) {
 	return validate(SpaceEditSchema, {

@@ -186,7 +186,9 @@ describe('validateSpaceEdit', () => {
 		published: true,
 		date: '',
 		place: '',
-		languages: ['de']
+		languages: ['de'],
+		language: 'de',
+		translations: { ar: { title: 'المستأجرون' } }
 	};
 
 	it('trims texts and reads an empty date as "no date"', () => {
@@ -208,14 +210,24 @@ describe('validateSpaceEdit', () => {
 		const result = validateSpaceEdit(edit);
 		expect(result.success && Object.keys(result.output).sort()).toEqual([
 			'date',
+			'language',
 			'languages',
 			'place',
 			'privacyNotice',
 			'published',
 			'purpose',
 			'retentionUntil',
-			'title'
+			'title',
+			'translations'
 		]);
+	});
+
+	it('refuses a translation in no language and one longer than its original may be', () => {
+		const unknown = validateSpaceEdit({ ...edit, translations: { klingon: { title: 'x' } } });
+		expect(unknown.success).toBe(false);
+		if (!unknown.success) expect(Object.keys(unknown.errors)).toEqual(['translations']);
+		const long = validateSpaceEdit({ ...edit, translations: { ar: { title: 'x'.repeat(141) } } });
+		expect(long.success).toBe(false);
 	});
 
 	it('requires the title, purpose and privacy notice', () => {
