@@ -1,4 +1,5 @@
 import { expectNoViolations } from './harness/axe';
+import { seedIdea } from './harness/seed';
 import { expect, test } from './harness/test';
 import { HomePage } from './pages/home-page';
 import { joinSpace } from './pages/join-page';
@@ -40,9 +41,16 @@ test('switching to Deutsch translates the app and is remembered', async ({ page 
 
 test('in Arabic the app turns right-to-left, mirrors its layout and passes axe on every participant page', async ({
 	page,
-	space
+	space,
+	hub
 }) => {
 	await joinSpace(page, space, 'Samira');
+	// The pages have something in them: her idea and someone else's (which she may report).
+	const spacePage = new SpacePage(page);
+	await spacePage.addIdea({ title: 'Shade trees for the playground', text: 'Plane trees' });
+	await seedIdea(hub.url, space, 'A crossing at the school');
+	await expect(spacePage.item('A crossing at the school')).toBeVisible({ timeout: 15_000 });
+	const idea = await spacePage.recordId('Shade trees for the playground');
 	const home = new HomePage(page);
 	await home.switchLanguage('العربية');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -55,7 +63,9 @@ test('in Arabic the app turns right-to-left, mirrors its layout and passes axe o
 
 	const pages = [
 		'/',
+		`/join/${space.joinCode}`,
 		`/s/${space.id}`,
+		`/s/${space.id}/ideas/${idea}`,
 		`/s/${space.id}/pledges`,
 		`/impact/${space.id}`,
 		'/settings',

@@ -43,8 +43,13 @@ export class BoardPage extends AppShell {
 		return this.contributions.filter({ hasText: title });
 	}
 
+	/** The button that opens the "Hide" dialog of a contribution. */
+	hideButton(title: string): Locator {
+		return this.contribution(title).getByRole('button', { name: /^Hide/ });
+	}
+
 	async hide(title: string, reason: string): Promise<void> {
-		await this.contribution(title).getByRole('button', { name: /^Hide/ }).click();
+		await this.hideButton(title).click();
 		const dialog = this.page.getByRole('dialog');
 		await dialog.getByLabel('Reason', { exact: true }).fill(reason);
 		await dialog.getByRole('button', { name: 'Hide', exact: true }).click();

@@ -10,12 +10,15 @@ export class PledgePage extends AppShell {
 	readonly actions: Locator;
 	readonly actionView: Locator;
 	readonly formula: Locator;
+	/** Every pledge card of the person. */
+	readonly cards: Locator;
 
 	constructor(page: Page) {
 		super(page);
 		this.actions = page.getByTestId('action-list');
 		this.actionView = page.getByTestId('action-view');
 		this.formula = page.getByTestId('action-formula');
+		this.cards = page.getByTestId('pledge-card');
 	}
 
 	async open(space: string, action?: string): Promise<void> {
@@ -34,7 +37,7 @@ export class PledgePage extends AppShell {
 	}
 
 	card(title: string): PledgeCard {
-		return new PledgeCard(this.page.getByTestId('pledge-card').filter({ hasText: title }));
+		return new PledgeCard(this.cards.filter({ hasText: title }));
 	}
 }
 

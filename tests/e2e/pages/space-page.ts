@@ -65,6 +65,11 @@ export class SpacePage extends AppShell {
 		return this.items.filter({ hasText: title });
 	}
 
+	/** The "Report" button of someone else's idea. */
+	reportButton(title: string): Locator {
+		return this.item(title).getByRole('button', { name: `Report: ${title}` });
+	}
+
 	badge(title: string): Locator {
 		return this.item(title).getByTestId('sync-badge');
 	}

@@ -2,9 +2,13 @@
  * Geometry of the per-theme bar chart, shared by the inline SVG and the canvas image. Bars are
  * horizontal, scaled to the largest shown value; a suppressed value (null) gets no bar, and the
  * label says why. Each theme has its own fill pattern so the bars differ without colour.
+ * Right-to-left, the chart is mirrored: names on the right, bars growing from the right edge of
+ * the plot towards the left, each value left of its bar. Text x positions are the start edge of
+ * the text in the chart's direction (SVG `text-anchor="start"` with the same `direction`).
  */
 import type { PledgeTheme } from '$lib/domain/pledge/catalogue';
 import type { ShownThemeTotals } from '$lib/domain/pledge/impact';
+import type { TextDirection } from '$lib/i18n/languages';
 
 export const barPatterns = ['diagonal', 'dots', 'cross', 'horizontal', 'vertical'] as const;
 export type BarPattern = (typeof barPatterns)[number];
@@ -12,9 +16,9 @@ export type BarPattern = (typeof barPatterns)[number];
 export interface ChartBox {
 	/** Width of the whole chart. */
 	width: number;
-	/** Width of the theme-name column left of the bars. */
+	/** Width of the theme-name column before the bars (left of them, right of them in RTL). */
 	labelWidth: number;
-	/** Width kept right of the longest bar for its value. */
+	/** Width kept after the longest bar for its value. */
 	valueWidth: number;
 	barHeight: number;
 	gap: number;
@@ -49,9 +53,11 @@ export interface ChartBar {
 	y: number;
 	width: number;
 	height: number;
-	/** Where the value text starts (right of the bar) and its middle line. */
+	/** Where the value text starts (after the bar, in the reading direction) and its middle line. */
 	valueX: number;
 	textY: number;
+	/** Where the theme name starts: the chart's left edge, or its right edge in RTL. */
+	labelX: number;
 	/** The middle line of the theme name (beside the bar, or above it). */
 	labelY: number;
 }
@@ -68,11 +74,22 @@ export function patternOf(theme: PledgeTheme, themes: readonly PledgeTheme[]): B
 	return barPatterns[index % barPatterns.length]!;
 }
 
-/** Bars for the tCO2e a year of each theme. */
+/** The bar seen in a mirror: every x measured from the right edge of a chart `width` wide. */
+export function mirrorBar(bar: ChartBar, width: number): ChartBar {
+	return {
+		...bar,
+		x: width - bar.x - bar.width,
+		valueX: width - bar.valueX,
+		labelX: width - bar.labelX
+	};
+}
+
+/** Bars for the tCO2e a year of each theme, laid out in the reading direction `dir`. */
 export function themeChart(
 	rows: readonly ShownThemeTotals[],
 	themes: readonly PledgeTheme[],
-	box: ChartBox = defaultChartBox
+	box: ChartBox = defaultChartBox,
+	dir: TextDirection = 'ltr'
 ): ChartLayout {
 	const values = rows.map((row) => row.tco2e ?? 0);
 	const largest = Math.max(0, ...values);
@@ -95,8 +112,10 @@ export function themeChart(
 			height: box.barHeight,
 			valueX: box.labelWidth + width + 8,
 			textY: y + box.barHeight / 2,
+			labelX: 0,
 			labelY: above ? top + above / 2 : y + box.barHeight / 2
 		};
 	});
-	return { width: box.width, height: rows.length * pitch, bars };
+	const shown = dir === 'rtl' ? bars.map((bar) => mirrorBar(bar, box.width)) : bars;
+	return { width: box.width, height: rows.length * pitch, bars: shown };
 }

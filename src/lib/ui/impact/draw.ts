@@ -21,7 +21,14 @@ export type Ctx = Pick<
 	| 'restore'
 	| 'rect'
 	| 'clip'
-> & { fillStyle: unknown; strokeStyle: unknown; font: string; lineWidth: number };
+> & {
+	fillStyle: unknown;
+	strokeStyle: unknown;
+	font: string;
+	lineWidth: number;
+	direction: CanvasDirection;
+	textAlign: CanvasTextAlign;
+};
 
 function patternLines(ctx: Ctx, op: Extract<ImageOp, { kind: 'bar' }>, pattern: BarPattern) {
 	const { x, y, width, height } = op;
@@ -83,6 +90,9 @@ export function drawImage(ctx: Ctx, ops: readonly ImageOp[]): void {
 		} else if (op.kind === 'text') {
 			ctx.fillStyle = imageColours.ink;
 			ctx.font = `${op.bold ? '700 ' : ''}${op.size}px system-ui, sans-serif`;
+			// `x` is where the text starts: its left edge, or its right edge right-to-left.
+			ctx.direction = op.dir ?? 'ltr';
+			ctx.textAlign = 'start';
 			ctx.fillText(op.text, op.x, op.y, op.maxWidth);
 		} else drawBar(ctx, op);
 	}

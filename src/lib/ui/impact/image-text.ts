@@ -1,6 +1,7 @@
 import { pledgeThemes } from '$lib/domain/pledge/catalogue';
 import type { ImpactSummary } from '$lib/domain/pledge/impact';
 import { t } from '$lib/i18n/index.svelte';
+import { languageDir, type LanguageCode } from '$lib/i18n/languages';
 import { formatComputedAt, formatTonnes } from './format';
 import { headlineItems } from './headline';
 import { headlineLabel, themeLabel } from './labels';
@@ -12,7 +13,7 @@ export function dashboardImage(
 	impact: ImpactSummary,
 	computedAt: string,
 	link: string,
-	language: string
+	language: LanguageCode
 ): ImageOp[] {
 	const hidden = t('impact.chart.hidden');
 	return imageLayout(
@@ -35,6 +36,7 @@ export function dashboardImage(
 			note: t('impact.note.short'),
 			link
 		},
-		pledgeThemes
+		pledgeThemes,
+		languageDir(language)
 	);
 }

@@ -2,11 +2,13 @@
  * The shareable image of a dashboard (1200 × 630, the size link previews use): the title, the
  * headline numbers, the per-theme bars and the estimate note with the link. `imageLayout` is
  * pure (text is already translated and formatted by the caller), so the tests check what ends
- * up where; `drawImage` only replays the operations on a canvas.
+ * up where; `drawImage` only replays the operations on a canvas. Right-to-left, the whole image
+ * is mirrored (as the page's chart is): every text starts at its right edge and runs leftwards.
  */
 import { themeChart, type BarPattern } from './chart';
 import type { PledgeTheme } from '$lib/domain/pledge/catalogue';
 import type { ShownThemeTotals } from '$lib/domain/pledge/impact';
+import type { TextDirection } from '$lib/i18n/languages';
 
 export const imageSize = { width: 1200, height: 630 } as const;
 
@@ -31,6 +33,8 @@ export type ImageOp =
 			size: number;
 			bold: boolean;
 			maxWidth: number;
+			/** The text's direction; `x` is where it starts (its right edge in 'rtl'). Default 'ltr'. */
+			dir?: TextDirection;
 	  }
 	| { kind: 'bar'; x: number; y: number; width: number; height: number; pattern: BarPattern };
 
@@ -102,8 +106,24 @@ function chartOps(text: ImageText, themes: readonly PledgeTheme[], top: number):
 	return ops;
 }
 
-/** Every drawing operation of the image, in painting order. */
-export function imageLayout(text: ImageText, themes: readonly PledgeTheme[]): ImageOp[] {
+/** The operation seen in a mirror of the image: right-to-left texts start at their right edge. */
+export function mirrorOp(op: ImageOp): ImageOp {
+	const { width } = imageSize;
+	if (op.kind === 'text') return { ...op, x: width - op.x, dir: 'rtl' };
+	return { ...op, x: width - op.x - op.width };
+}
+
+/** Every drawing operation of the image, in painting order, laid out for reading in `dir`. */
+export function imageLayout(
+	text: ImageText,
+	themes: readonly PledgeTheme[],
+	dir: TextDirection = 'ltr'
+): ImageOp[] {
+	const ops = ltrLayout(text, themes);
+	return dir === 'rtl' ? ops.map(mirrorOp) : ops;
+}
+
+function ltrLayout(text: ImageText, themes: readonly PledgeTheme[]): ImageOp[] {
 	const { width, height } = imageSize;
 	const full = width - 2 * margin;
 	return [

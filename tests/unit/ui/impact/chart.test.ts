@@ -55,4 +55,34 @@ describe('theme chart', () => {
 		expect(second!.y - first!.y).toBe(24 + 32 + 16);
 		expect(first!.valueX + 190).toBeLessThanOrEqual(360 + 8);
 	});
+
+	it('mirrors right-to-left: names on the right, bars grow from the right edge, values left of them', () => {
+		const rows = [row('mobility', 30), row('home-energy', 15), row('food', null)];
+		const ltr = themeChart(rows, pledgeThemes, box);
+		const rtl = themeChart(rows, pledgeThemes, box, 'rtl');
+		expect(rtl.bars.map((bar) => bar.labelX)).toEqual([500, 500, 500]);
+		// Both bars end where the name column begins (500 - 100) and grow leftwards.
+		expect(rtl.bars.map((bar) => bar.x + bar.width)).toEqual([400, 400, 400]);
+		expect(rtl.bars.map((bar) => bar.x)).toEqual([100, 250, 400]);
+		// The value starts 8 units left of its bar and runs leftwards (text-anchor start, rtl).
+		expect(rtl.bars.map((bar) => bar.valueX)).toEqual([92, 242, 392]);
+		// Only x changes: sizes, rows, patterns and values stay as left-to-right.
+		rtl.bars.forEach((bar, i) => {
+			const { x, valueX, labelX, ...rest } = ltr.bars[i]!;
+			expect(bar).toMatchObject(rest);
+			expect([bar.x + bar.width, bar.valueX, bar.labelX]).toEqual([
+				500 - x,
+				500 - valueX,
+				500 - labelX
+			]);
+		});
+		expect(ltr.bars.map((bar) => bar.labelX)).toEqual([0, 0, 0]);
+	});
+
+	it('mirrors the narrow layout too, names above the bars at the right edge', () => {
+		const chart = themeChart([row('mobility', 10)], pledgeThemes, chartBoxFor(360), 'rtl');
+		const [bar] = chart.bars;
+		expect(bar).toMatchObject({ labelX: 360, x: 360 - bar!.width });
+		expect(bar!.valueX - 190).toBeGreaterThanOrEqual(-8);
+	});
 });

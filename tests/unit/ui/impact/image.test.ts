@@ -96,5 +96,30 @@ describe('impact image layout', () => {
 		expect(calls.filter((c) => c.startsWith('fillText'))).toHaveLength(texts(ops).length);
 		expect(calls).toContain('fillText:Car-free May');
 		expect(calls.filter((c) => c.startsWith('stroke:'))).toHaveLength(1);
+		expect(ctx).toMatchObject({ direction: 'ltr', textAlign: 'start' });
+		drawImage(ctx, imageLayout(text, pledgeThemes, 'rtl'));
+		expect(ctx).toMatchObject({ direction: 'rtl', textAlign: 'start' });
+	});
+
+	it('is mirrored right-to-left: texts start at the right, bars grow from the right', () => {
+		const rtl = imageLayout(text, pledgeThemes, 'rtl');
+		const { width } = imageSize;
+		expect(texts(rtl)).toEqual(texts(ops));
+		rtl.forEach((op, i) => {
+			const ltr = ops[i]!;
+			expect(op.kind).toBe(ltr.kind);
+			expect(op.y).toBe(ltr.y);
+			if (op.kind === 'text') expect(op).toMatchObject({ x: width - ltr.x, dir: 'rtl' });
+			else if (ltr.kind !== 'text') expect(op.x + op.width).toBe(width - ltr.x);
+		});
+		const title = rtl.find((op) => op.kind === 'text' && op.text === 'Car-free May');
+		expect(title).toMatchObject({ x: width - 56 });
+		const [bar] = rtl.filter((op) => op.kind === 'bar');
+		const label = rtl.find((op) => op.kind === 'text' && op.text === 'Mobility');
+		const value = rtl.find((op) => op.kind === 'text' && op.text === '30 t');
+		// The name is right of its bar, the value left of it.
+		expect(label!.x).toBeGreaterThan(bar!.x + bar!.width);
+		expect(value!.x).toBeLessThan(bar!.x);
+		expect(ops.every((op) => op.kind !== 'text' || op.dir === undefined)).toBe(true);
 	});
 });

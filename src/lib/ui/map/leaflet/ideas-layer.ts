@@ -2,7 +2,7 @@
  * The ideas on a Leaflet map, drawn on one canvas: a cluster index of every idea's centre is
  * asked what the current view shows whenever the map stops moving (`moveend`, which Leaflet
  * also fires after every zoom), and only that is drawn — counted clusters, single pins
- * coloured by category, and the full line or area of a single route or park. Nothing is redrawn
+ * in their category's colour with its icon inside, and the full line or area of a single route or park. Nothing is redrawn
  * while the map moves: the canvas pans with it. Cluster counts are painted on the canvas too
  * (a circle marker that writes its label), so no view makes DOM nodes per idea.
  */
@@ -19,8 +19,9 @@ import {
 	type IdeaIndex,
 	type VisibleItem
 } from '../clusters';
+import { categoryIconPaths } from '../category-icons';
 import { categoryStyle, ideaPoints, textColourOn, type IdeaLike } from '../ideas';
-import type { L } from './load';
+import { viewMotion, type L } from './load';
 
 export interface IdeasLayerOptions {
 	categories: readonly MapCategory[];
@@ -35,33 +36,67 @@ const selectedColour = '#0b57d0';
 const hiddenColour = '#6b7280';
 const mineOutline = '#1c2321';
 
-interface LabelOptions extends Leaflet.CircleMarkerOptions {
-	label: string;
-	labelColour: string;
+interface MarkOptions extends Leaflet.CircleMarkerOptions {
+	/** A short text drawn in the middle (a cluster's count)… */
+	label?: string;
+	/** …or an icon's 24×24 SVG path (a single idea's category). */
+	icon?: string;
+	markColour: string;
+	/** A second ring outside the outline: the selected idea is told by its shape too. */
+	ring?: string;
 }
 
-type LabelledCircle = new (
+type MarkedCircle = new (
 	latlng: Leaflet.LatLngExpression,
-	options: LabelOptions
+	options: MarkOptions
 ) => Leaflet.CircleMarker;
 
-/** A canvas circle marker that writes a short label in its middle (a cluster's count). */
-function labelledCircle(L: L): LabelledCircle {
+type Drawn = { options: MarkOptions; _renderer: unknown; _point: Leaflet.Point; _radius: number };
+
+function drawMark(ctx: CanvasRenderingContext2D, marker: Drawn): void {
+	const { label, icon, markColour, ring } = marker.options;
+	const { x, y } = marker._point;
+	const r = marker._radius;
+	ctx.save();
+	ctx.globalAlpha = 1;
+	if (ring) {
+		ctx.beginPath();
+		ctx.arc(x, y, r + 4, 0, 2 * Math.PI);
+		ctx.strokeStyle = ring;
+		ctx.lineWidth = 2;
+		ctx.setLineDash([]);
+		ctx.stroke();
+	}
+	if (label) {
+		ctx.fillStyle = markColour;
+		ctx.font = '700 13px system-ui, sans-serif';
+		ctx.textAlign = 'center';
+		ctx.textBaseline = 'middle';
+		ctx.fillText(label, x, y + 1);
+	} else if (icon) {
+		const size = r * 1.3;
+		ctx.translate(x - size / 2, y - size / 2);
+		ctx.scale(size / 24, size / 24);
+		ctx.strokeStyle = markColour;
+		ctx.lineWidth = 2.5;
+		ctx.lineCap = 'round';
+		ctx.lineJoin = 'round';
+		ctx.setLineDash([]);
+		ctx.stroke(new Path2D(icon));
+	}
+	ctx.restore();
+}
+
+/** A canvas circle marker with a mark in its middle: a cluster's count or a category's icon. */
+function markedCircle(L: L): MarkedCircle {
 	const base = L.CircleMarker.prototype as unknown as { _updatePath(): void };
 	return L.CircleMarker.extend({
-		_updatePath(this: { options: LabelOptions; _renderer: unknown; _point: Leaflet.Point }) {
+		_updatePath(this: Drawn) {
 			base._updatePath.call(this);
 			const renderer = this._renderer as { _drawing?: boolean; _ctx?: CanvasRenderingContext2D };
-			const ctx = renderer._ctx;
-			if (!renderer._drawing || !ctx) return;
-			ctx.globalAlpha = 1;
-			ctx.fillStyle = this.options.labelColour;
-			ctx.font = '700 13px system-ui, sans-serif';
-			ctx.textAlign = 'center';
-			ctx.textBaseline = 'middle';
-			ctx.fillText(this.options.label, this._point.x, this._point.y + 1);
+			if (renderer._drawing && renderer._ctx) drawMark(renderer._ctx, this);
 		}
-	}) as unknown as LabelledCircle;
+	}) as unknown as MarkedCircle;
 }
 
 const latLngs = (positions: [number, number][]) =>
@@ -72,7 +107,7 @@ export class IdeasLayer<T extends IdeaLike> {
 	readonly #map: Leaflet.Map;
 	readonly #group: Leaflet.LayerGroup;
 	readonly #renderer: Leaflet.Canvas;
-	readonly #Cluster: LabelledCircle;
+	readonly #Marked: MarkedCircle;
 	#options: IdeasLayerOptions;
 	#index: IdeaIndex | undefined;
 	#ideas = new Map<string, T>();
@@ -86,7 +121,7 @@ export class IdeasLayer<T extends IdeaLike> {
 		this.#options = options;
 		this.#renderer = L.canvas({ padding: 0.25 });
 		this.#group = L.layerGroup().addTo(map);
-		this.#Cluster = labelledCircle(L);
+		this.#Marked = markedCircle(L);
 		map.on('moveend', this.redraw);
 	}
 
@@ -141,7 +176,7 @@ export class IdeasLayer<T extends IdeaLike> {
 	#draw(item: VisibleItem): Leaflet.Layer {
 		const at: [number, number] = [item.position[1], item.position[0]];
 		if (item.kind === 'cluster') {
-			const marker = new this.#Cluster(at, {
+			const marker = new this.#Marked(at, {
 				renderer: this.#renderer,
 				radius: clusterSize(item.count),
 				color: item.mine ? mineOutline : '#ffffff',
@@ -149,12 +184,12 @@ export class IdeasLayer<T extends IdeaLike> {
 				fillColor: clusterColour,
 				fillOpacity: 0.92,
 				label: clusterLabel(item.count),
-				labelColour: textColourOn(clusterColour)
+				markColour: textColourOn(clusterColour)
 			});
 			return marker.on('click', (event) => {
 				this.#L.DomEvent.stopPropagation(event);
 				if (this.#picking) return void this.#map.fire('click', event);
-				this.#map.setView(at, expansionZoom(this.#index!, item.id));
+				this.#map.setView(at, expansionZoom(this.#index!, item.id), viewMotion());
 			});
 		}
 		const idea = this.#ideas.get(item.id)!;
@@ -168,7 +203,7 @@ export class IdeasLayer<T extends IdeaLike> {
 
 	#shape(idea: T): Leaflet.Path {
 		const L = this.#L;
-		const { colour } = categoryStyle(this.#options.categories, idea.fields.category);
+		const { colour, icon } = categoryStyle(this.#options.categories, idea.fields.category);
 		const mine = this.#mine(idea);
 		const selected = idea.id === this.#selected;
 		const fill = idea.hidden ? hiddenColour : colour;
@@ -193,13 +228,16 @@ export class IdeasLayer<T extends IdeaLike> {
 				fillColor: fill,
 				fillOpacity: 0.3
 			});
-		return L.circleMarker([geometry.coordinates[1], geometry.coordinates[0]], {
+		return new this.#Marked([geometry.coordinates[1], geometry.coordinates[0]], {
 			...common,
-			radius: selected ? 11 : mine ? 10 : 8,
+			radius: selected ? 13 : mine ? 12 : 11,
 			color: outline,
 			weight: selected || mine ? 3 : 2,
 			fillColor: fill,
-			fillOpacity: 1
+			fillOpacity: 1,
+			icon: categoryIconPaths[icon] ?? categoryIconPaths.pin,
+			markColour: textColourOn(fill),
+			ring: selected ? selectedColour : undefined
 		});
 	}
 }
