@@ -16,9 +16,11 @@ import {
 	type PledgeFields,
 	type RecordType
 } from '$lib/domain/records';
+import { parseTranslations, type Translations } from '$lib/domain/translations';
 import { getDb, type LocalRecord } from './db';
 import { getMeta, metaKeys, type Identity } from './meta';
 import { pendingByRecord, toView, type RecordView } from './queries';
+import { cachedSpaceInfo } from './spaces';
 
 export type CheckInView = RecordView<CheckInFields>;
 
@@ -103,6 +105,9 @@ export interface OriginView {
 	id: string;
 	/** The idea's title or the activity's prompt. */
 	title: string;
+	/** An activity's prompt in other languages, and the language it is written in. */
+	translations: Translations;
+	original: string;
 }
 
 /**
@@ -114,6 +119,12 @@ export async function pledgeOrigin(space: string, origin: string): Promise<Origi
 	const record = parsed ? await getDb().records.get(parsed.id) : undefined;
 	if (!parsed || !record || record.deleted || record.type !== parsed.type || record.space !== space)
 		return undefined;
-	const title = parsed.type === 'mapIdea' ? record.fields.title : record.fields.prompt;
-	return { ...parsed, title: String(title ?? '') };
+	if (parsed.type === 'mapIdea')
+		return { ...parsed, title: String(record.fields.title ?? ''), translations: {}, original: '' };
+	return {
+		...parsed,
+		title: String(record.fields.prompt ?? ''),
+		translations: parseTranslations(String(record.fields.translations ?? '')),
+		original: (await cachedSpaceInfo(space))?.language ?? ''
+	};
 }

@@ -132,16 +132,22 @@ describe('makePledge', () => {
 
 	it('names a live origin of the space by its title, and nothing else', async () => {
 		const idea = remote('mapIdea', { title: 'A bike lane' });
-		const activity = remote('activity', { prompt: 'What will you change?' });
+		const activity = remote('activity', {
+			prompt: 'What will you change?',
+			translations: JSON.stringify({ ar: { prompt: 'ماذا ستغير؟' } })
+		});
 		await applyPulled(space, [idea, activity], '1.1');
 		expect(await pledgeOrigin(space, `mapIdea:${idea.id.toUpperCase()}`)).toEqual({
 			type: 'mapIdea',
 			id: idea.id,
-			title: 'A bike lane'
+			title: 'A bike lane',
+			translations: {},
+			original: ''
 		});
-		expect((await pledgeOrigin(space, `activity:${activity.id}`))?.title).toBe(
-			'What will you change?'
-		);
+		expect(await pledgeOrigin(space, `activity:${activity.id}`)).toMatchObject({
+			title: 'What will you change?',
+			translations: { ar: { prompt: 'ماذا ستغير؟' } }
+		});
 		expect(await pledgeOrigin('elsewhere', `mapIdea:${idea.id}`)).toBeUndefined();
 		expect(await pledgeOrigin(space, `activity:${idea.id}`)).toBeUndefined();
 		expect(await pledgeOrigin(space, '')).toBeUndefined();

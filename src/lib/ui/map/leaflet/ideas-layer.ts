@@ -36,7 +36,7 @@ const selectedColour = '#0b57d0';
 const hiddenColour = '#6b7280';
 const mineOutline = '#1c2321';
 
-interface MarkOptions extends Leaflet.CircleMarkerOptions {
+export interface MarkOptions extends Leaflet.CircleMarkerOptions {
 	/** A short text drawn in the middle (a cluster's count)… */
 	label?: string;
 	/** …or an icon's 24×24 SVG path (a single idea's category). */
@@ -51,9 +51,15 @@ type MarkedCircle = new (
 	options: MarkOptions
 ) => Leaflet.CircleMarker;
 
-type Drawn = { options: MarkOptions; _renderer: unknown; _point: Leaflet.Point; _radius: number };
+export type Drawn = {
+	options: MarkOptions;
+	_renderer: unknown;
+	_point: Leaflet.Point;
+	_radius: number;
+};
 
-function drawMark(ctx: CanvasRenderingContext2D, marker: Drawn): void {
+/** Paints a marker's mark (and ring) over the circle Leaflet drew; exported for its test. */
+export function drawMark(ctx: CanvasRenderingContext2D, marker: Drawn): void {
 	const { label, icon, markColour, ring } = marker.options;
 	const { x, y } = marker._point;
 	const r = marker._radius;
