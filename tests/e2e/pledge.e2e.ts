@@ -6,11 +6,9 @@
  * dashboards and the staff page pass axe.
  */
 import { devices, type Page } from '@playwright/test';
-import { oncePerPersonId } from '../../src/lib/domain/ids';
-import { pledgeTarget } from '../../src/lib/domain/records/pledge';
 import { pullLive } from '../fixtures/hub';
 import { expectNoViolations } from './harness/axe';
-import { joinByApi, pushByApi } from './harness/participants';
+import { seedPledges } from './harness/seed';
 import { createSpace, type AdminSession, type ProvisionedSpace } from './harness/staff-api';
 import { expect, test, waitForServiceWorker } from './harness/test';
 import { ImpactPage } from './pages/impact-page';
@@ -29,26 +27,6 @@ function campaign(admin: AdminSession): Promise<ProvisionedSpace> {
 	});
 }
 
-/** `people` participants who each pledged all five commuting days car-free (2.4 t each). */
-async function crowd(url: string, space: ProvisionedSpace, people: number): Promise<void> {
-	const today = new Date().toISOString().slice(0, 10);
-	for (let i = 0; i < people; i++) {
-		const who = await joinByApi(url, space.joinCode);
-		const fields = {
-			action: 'car-free',
-			level: 5,
-			startsOn: today,
-			endsOn: new Date(Date.now() + 60 * dayMs).toISOString().slice(0, 10),
-			status: 'active',
-			origin: '',
-			language: 'en',
-			createdAt: Date.now()
-		};
-		const id = oncePerPersonId(space.id, pledgeTarget('car-free'), who.participant);
-		await pushByApi(url, who, space.id, [{ id, type: 'pledge', fields }]);
-	}
-}
-
 async function hubPledgeRecords(url: string, space: string, admin: AdminSession) {
 	const records = await pullLive(url, space, { cookie: admin.cookie });
 	return {
@@ -63,7 +41,7 @@ test('a pledge and two check-ins made offline reach the hub; another device’s 
 	admin
 }) => {
 	const space = await campaign(admin);
-	await crowd(baseURL!, space, 5);
+	await seedPledges(baseURL!, space, 5, 'car-free');
 
 	const phone = await browser.newContext({ ...devices['Pixel 7'], baseURL });
 	const page = await phone.newPage();

@@ -270,17 +270,21 @@ export async function seedMapIdea(
 	await pushByApi(url, who, space.id, [{ id: newId(), type: 'mapIdea', fields }]);
 }
 
-/** `people` participants who each pledged to eat vegetarian five days a week. */
+/**
+ * `people` participants who each pledged `action` at level 5 for 60 days from today (vegetarian
+ * five days a week unless said; 'car-free' is all five commuting days, 2.4 t each).
+ */
 export async function seedPledges(
 	url: string,
 	space: ProvisionedSpace,
-	people: number
+	people: number,
+	action = 'vegetarian'
 ): Promise<void> {
 	const day = 86_400_000;
 	for (let i = 0; i < people; i++) {
 		const who = await joinByApi(url, space.joinCode);
 		const fields = {
-			action: 'vegetarian',
+			action,
 			level: 5,
 			startsOn: new Date().toISOString().slice(0, 10),
 			endsOn: new Date(Date.now() + 60 * day).toISOString().slice(0, 10),
@@ -289,7 +293,7 @@ export async function seedPledges(
 			language: 'en',
 			createdAt: Date.now()
 		};
-		const id = oncePerPersonId(space.id, pledgeTarget('vegetarian'), who.participant);
+		const id = oncePerPersonId(space.id, pledgeTarget(action), who.participant);
 		await pushByApi(url, who, space.id, [{ id, type: 'pledge', fields }]);
 	}
 }
